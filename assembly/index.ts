@@ -1,0 +1,4 @@
+// Pixel kernels for photoaudit: flat functions over linear memory, no policy.
+// The loader (packages/core/src/wasm.ts) owns the memory layout; see scratchBase().
+export { scratchBase } from "./memory";
+export { lumaHistogram } from "./histogram";

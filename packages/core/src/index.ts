@@ -1,0 +1,19 @@
+export { PhotoError, isPhotoError, type PhotoErrorCode } from "./errors.js";
+export { decodePhoto } from "./decode/decodePhoto.js";
+export { DEFAULT_DECODE_LIMITS, resolveDecodeLimits, type DecodeLimits } from "./decode/limits.js";
+export type { Photo, PhotoFormat, Raster } from "./decode/photo.js";
+export type { PhotoExif } from "./decode/exif.js";
+export { sniffFormat, type SniffedFormat } from "./decode/sniff.js";
+export { AnalysisContext, type AnalysisOptions, type FactOutcome } from "./context.js";
+export {
+  FactUnavailable,
+  type Bilingual,
+  type FactDefinition,
+  type FactValueType,
+  type OperatorDefinition,
+  type PhotoPlugin,
+} from "./plugins/types.js";
+export { BUILTIN_PLUGINS, PluginRegistry } from "./plugins/registry.js";
+export { ModelError, modelManifest, modelsDirectory, resolveModelFile, type ModelEntry } from "./models/modelFiles.js";
+export { WasmKernels, wasmKernels } from "./wasm.js";
+export { lumaHistogramReference } from "./kernels/lumaHistogram.js";

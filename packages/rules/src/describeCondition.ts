@@ -1,0 +1,31 @@
+import type { LeafCondition } from "./ruleset.js";
+import { formatValue } from "./messages.js";
+
+const SYMBOLS: Record<string, string> = {
+  lessThan: "<",
+  lessThanInclusive: "≤",
+  greaterThan: ">",
+  greaterThanInclusive: "≥",
+  notEqual: "≠",
+};
+
+/** A leaf's threshold as a person reads it: "14-40 KB", "≤ 5 deg", "jpeg". */
+export function describeExpected(leaf: LeafCondition, unit: string): string {
+  const value = leaf.value;
+  switch (leaf.operator) {
+    case "equal":
+      return formatValue(value, unit);
+    case "between":
+      return formatValue(value, unit);
+    case "outside":
+      return `∉ ${formatValue(value, unit)}`;
+    case "absAtMost":
+      return `±${formatValue(value, unit)}`;
+    case "in":
+      return Array.isArray(value) ? value.map((v) => formatValue(v, unit)).join(" / ") : formatValue(value, unit);
+    case "notIn":
+      return `∉ {${Array.isArray(value) ? value.map((v) => formatValue(v)).join(", ") : formatValue(value)}}`;
+    default:
+      return `${SYMBOLS[leaf.operator] ?? leaf.operator} ${formatValue(value, unit)}`;
+  }
+}

@@ -1,0 +1,11 @@
+export { REQUIREMENTS, isRequirement, type Requirement } from "./requirements.js";
+export type { Condition, LeafCondition, ResolvedRuleset, RuleDefinition, RulesetDocument, Severity } from "./ruleset.js";
+export { RulesetError, type RulesetErrorCode, type RulesetProblem } from "./errors.js";
+export { builtinRulesets, BUILTIN_RULESET_DIR } from "./builtinRulesets.js";
+export { resolveRuleset, type RulesetLookup } from "./resolveRuleset.js";
+export { RulesetEvaluator } from "./evaluateRuleset.js";
+export { PHOTO_OPERATORS } from "./operators.js";
+export { conditionFacts, conditionLeaves, triEvaluate, type Tri } from "./conditions.js";
+export { fillMessage, formatValue } from "./messages.js";
+export { decideVerdict, type Report, type RuleResult, type RuleStatus, type Verdict } from "./report.js";
+export { PhotoChecker, errorReport, type CheckerOptions, type CheckOptions } from "./checkPhoto.js";
