@@ -33,11 +33,11 @@ export class PhotoChecker {
     this.limits = options.limits ?? {};
   }
 
-  /** The compiled ruleset, resolved through its inheritance chain on first use. */
+  /** The compiled ruleset, resolved and validated through its inheritance chain on first use; throws RulesetError. */
   evaluator(rulesetId: string): RulesetEvaluator {
     let evaluator = this.evaluators.get(rulesetId);
     if (!evaluator) {
-      evaluator = new RulesetEvaluator(resolveRuleset(rulesetId, this.lookup), this.registry);
+      evaluator = new RulesetEvaluator(resolveRuleset(rulesetId, this.lookup, { registry: this.registry }), this.registry);
       this.evaluators.set(rulesetId, evaluator);
     }
     return evaluator;

@@ -1,10 +1,14 @@
 export { REQUIREMENTS, isRequirement, type Requirement } from "./requirements.js";
-export type { Condition, LeafCondition, ResolvedRuleset, RuleDefinition, RulesetDocument, Severity } from "./ruleset.js";
-export { RulesetError, type RulesetErrorCode, type RulesetProblem } from "./errors.js";
+export type { Condition, LeafCondition, ResolvedRule, ResolvedRuleset, RuleDefinition, RuleEntry, RulesetDocument, Severity } from "./ruleset.js";
+export { RulesetError, formatProblem, type RulesetErrorCode, type RulesetProblem } from "./errors.js";
 export { builtinRulesets, BUILTIN_RULESET_DIR } from "./builtinRulesets.js";
-export { resolveRuleset, type RulesetLookup } from "./resolveRuleset.js";
+export { resolveRuleset, type ResolveOptions, type RulesetLookup } from "./resolveRuleset.js";
+export { validateRuleset } from "./validateRuleset.js";
+export { RULESET_SCHEMA_PATH, rulesetSchema } from "./rulesetSchema.js";
+export { RULESET_LIMITS } from "./rulesetLimits.js";
+export { parseRulesetJson, readRulesetFile, resolveRulesetDocument, rulesetLookup } from "./loadRuleset.js";
 export { RulesetEvaluator } from "./evaluateRuleset.js";
-export { PHOTO_OPERATORS } from "./operators.js";
+export { ENGINE_OPERATORS, PHOTO_OPERATORS, type EngineOperator } from "./operators.js";
 export { conditionFacts, conditionLeaves, triEvaluate, type Tri } from "./conditions.js";
 export { fillMessage, formatValue } from "./messages.js";
 export { decideVerdict, type Report, type RuleResult, type RuleStatus, type Verdict } from "./report.js";

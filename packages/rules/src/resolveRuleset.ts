@@ -1,48 +1,131 @@
-import { RulesetError } from "./errors.js";
-import type { ResolvedRuleset, RuleDefinition, RulesetDocument } from "./ruleset.js";
+import { PluginRegistry } from "@photoaudit/core";
+import { RulesetError, type RulesetProblem } from "./errors.js";
+import type { ResolvedRule, ResolvedRuleset, RuleDefinition, RuleEntry, RulesetDocument } from "./ruleset.js";
+import { dedupeProblems, placeholderProblems, validateRuleset } from "./validateRuleset.js";
 
-/** Finds a ruleset document by id (built-in files, a store, or both). */
+/** Finds a ruleset document by id (built-in files, a store, or both); the document is validated before use. */
 export type RulesetLookup = (id: string) => RulesetDocument | undefined;
 
-/**
- * Applies inheritance: the root ancestor's rules first, then each descendant overrides rules by id
- * (fields it sets replace the parent's) or removes them with `disabled: true`. Cycles are refused.
- */
-export function resolveRuleset(id: string, lookup: RulesetLookup): ResolvedRuleset {
-  const chain: RulesetDocument[] = [];
-  const seen = new Set<string>();
-  for (let next: string | null = id; next !== null; ) {
-    if (seen.has(next)) {
-      throw new RulesetError("RULESET_CYCLE", `Ruleset inheritance has a cycle: ${[...chain.map((d) => d.id), next].join(" -> ")}. Remove one "extends".`);
-    }
-    seen.add(next);
-    const doc = lookup(next);
-    if (!doc) {
-      const via = chain.length ? ` (extended by ${chain[chain.length - 1].id})` : "";
-      throw new RulesetError("RULESET_NOT_FOUND", `No ruleset "${next}"${via}. List the available ones with \`photoaudit rules list\`.`);
-    }
-    chain.push(doc);
-    next = doc.extends ?? null;
-  }
+export interface ResolveOptions {
+  /** The fact and operator catalogue rulesets are checked against; defaults to the built-in plugins. */
+  registry?: PluginRegistry;
+}
 
-  const rules = new Map<string, RuleDefinition & { origin: string }>();
-  for (const doc of [...chain].reverse()) {
-    for (const rule of doc.rules) {
-      if (rule.disabled) {
-        rules.delete(rule.id);
-        continue;
-      }
-      const inherited = rules.get(rule.id);
-      rules.set(rule.id, { ...(inherited ?? {}), ...structuredClone(rule), origin: doc.id });
-    }
-  }
+const REQUIRED_FIELDS = ["requirement", "severity", "conditions", "message"] as const;
+
+/** One rule while the chain is merged: its fields so far and where each came from. */
+interface RuleSlot {
+  rule: RuleEntry;
+  origin: string;
+  originIndex: number;
+  overriddenBy: { ruleset: string; fields: string[] }[];
+  fieldSource: Partial<Record<keyof RuleDefinition, { ruleset: string; index: number }>>;
+  disabledBy?: string;
+}
+
+/**
+ * Applies inheritance: the root ancestor's rules first, then each descendant overrides rules by id (only the
+ * fields it sets replace the parent's), disables them with `disabled: true` or re-enables them with `false`.
+ * Every document of the chain and the merged result are validated against the registry; all problems are
+ * reported together in one INVALID_RULESET error naming the chain. Cycles and missing parents are refused.
+ */
+export function resolveRuleset(id: string, lookup: RulesetLookup, options: ResolveOptions = {}): ResolvedRuleset {
+  const registry = options.registry ?? new PluginRegistry();
+  const chain = loadChain(id, lookup, registry);
+  const { slots, problems } = mergeChain(chain);
+  for (const slot of slots.values()) if (!slot.disabledBy) problems.push(...slotProblems(slot));
+  if (problems.length) throw invalid(id, chain.map((d) => d.id), problems);
+
   const self = chain[0];
+  const active = [...slots.values()].filter((s) => !s.disabledBy);
   return {
     id: self.id,
     version: self.version,
     name: self.name,
     region: self.region,
+    ...(self.description ? { description: self.description } : {}),
     chain: chain.map((d) => ({ id: d.id, version: d.version })),
-    rules: [...rules.values()],
+    rules: active.map((s): ResolvedRule => ({ ...(s.rule as RuleDefinition), origin: s.origin, overriddenBy: s.overriddenBy })),
+    disabled: [...slots.values()].filter((s) => s.disabledBy).map((s) => ({ id: s.rule.id, origin: s.origin, disabledBy: s.disabledBy as string })),
   };
+}
+
+/** The ruleset and its ancestors (self first), each validated; throws on a cycle, a missing parent or any problem. */
+function loadChain(id: string, lookup: RulesetLookup, registry: PluginRegistry): RulesetDocument[] {
+  const chain: RulesetDocument[] = [];
+  const problems: RulesetProblem[] = [];
+  const requested: string[] = [];
+  for (let next: string | null = id; next !== null; ) {
+    if (requested.includes(next)) {
+      throw new RulesetError("RULESET_CYCLE", `Ruleset inheritance has a cycle: ${[...requested, next].join(" -> ")}. Remove one "extends".`);
+    }
+    requested.push(next);
+    const doc = lookup(next);
+    if (!doc) {
+      const via = chain.length ? ` (extended by ${requested[requested.length - 2]}; inheritance: ${requested.join(" -> ")})` : "";
+      throw new RulesetError("RULESET_NOT_FOUND", `No ruleset "${next}"${via}. List the available ones with \`photoaudit rules list\`.`);
+    }
+    const docProblems = validateRuleset(doc, registry);
+    const isDocument = doc !== null && typeof doc === "object" && !Array.isArray(doc);
+    if (isDocument && typeof doc.id === "string" && doc.id !== next) docProblems.push({ path: "/id", message: `is "${String(doc.id)}", but the ruleset was requested as "${next}"` });
+    problems.push(...docProblems.map((p) => ({ ruleset: next as string, ...p })));
+    if (!isDocument) throw invalid(id, requested, problems);
+    chain.push(doc);
+    // Follow `extends` only when it is a well-formed id; a broken one is already a problem above.
+    const parent: unknown = doc.extends;
+    next = typeof parent === "string" && !docProblems.some((p) => p.path === "/extends" || p.path === "") ? parent : null;
+  }
+  if (problems.length) throw invalid(id, requested, problems);
+  return chain;
+}
+
+/** Merges the chain root first, recording each rule's origin, overrides and disabling. */
+function mergeChain(chain: RulesetDocument[]): { slots: Map<string, RuleSlot>; problems: RulesetProblem[] } {
+  const slots = new Map<string, RuleSlot>();
+  const problems: RulesetProblem[] = [];
+  for (const doc of [...chain].reverse()) {
+    doc.rules.forEach((entry, index) => {
+      const fields = (Object.keys(entry) as (keyof RuleEntry)[]).filter((k) => k !== "id" && k !== "disabled");
+      let slot = slots.get(entry.id);
+      if (!slot) {
+        if (entry.disabled === true && fields.length === 0) {
+          problems.push({ ruleset: doc.id, path: `/rules/${index}/id`, message: `disables rule "${entry.id}", but no ruleset it extends defines it; check the id with \`photoaudit rules show ${chain[chain.length - 1].id}\`` });
+          return;
+        }
+        slot = { rule: { id: entry.id }, origin: doc.id, originIndex: index, overriddenBy: [], fieldSource: {} };
+        slots.set(entry.id, slot);
+      } else {
+        slot.overriddenBy.push({ ruleset: doc.id, fields: entry.disabled === undefined ? fields : [...fields, "disabled"] });
+      }
+      for (const field of fields) {
+        (slot.rule as Record<string, unknown>)[field] = structuredClone(entry[field]);
+        slot.fieldSource[field as keyof RuleDefinition] = { ruleset: doc.id, index };
+      }
+      if (entry.disabled === true) slot.disabledBy = doc.id;
+      if (entry.disabled === false) slot.disabledBy = undefined;
+    });
+  }
+  return { slots, problems };
+}
+
+/** Problems only the merged rule shows: fields nobody set, message placeholders naming facts its conditions no longer read. */
+function slotProblems(slot: RuleSlot): RulesetProblem[] {
+  const missing = REQUIRED_FIELDS.filter((f) => slot.rule[f] === undefined);
+  if (missing.length) {
+    return [
+      {
+        ruleset: slot.origin,
+        path: `/rules/${slot.originIndex}`,
+        message: `rule "${slot.rule.id}" is not defined by any ruleset this one extends, so it needs ${REQUIRED_FIELDS.join(", ")}; missing: ${missing.join(", ")}. To override an inherited rule, use its exact id.`,
+      },
+    ];
+  }
+  const source = slot.fieldSource.message ?? { ruleset: slot.origin, index: slot.originIndex };
+  return placeholderProblems(slot.rule.message, slot.rule.conditions, `/rules/${source.index}/message`).map((p) => ({ ruleset: source.ruleset, ...p }));
+}
+
+function invalid(id: string, chain: string[], problems: RulesetProblem[]): RulesetError {
+  const unique = dedupeProblems(problems);
+  const lineage = chain.length > 1 ? ` (inheritance: ${chain.join(" -> ")})` : "";
+  return new RulesetError("INVALID_RULESET", `Ruleset "${id}"${lineage} has ${unique.length} problem${unique.length === 1 ? "" : "s"}; fix each one at its JSON path:`, unique);
 }

@@ -28,16 +28,31 @@ export interface RuleDefinition {
   disabled?: boolean;
 }
 
-/** A ruleset document as stored in a file or the API. */
+/**
+ * A rule as written in a child ruleset: the id of an inherited rule plus only the fields that change
+ * (`conditions` to change thresholds, `severity`, `message`), or `{id, disabled: true}`, or a new complete rule.
+ */
+export type RuleEntry = Pick<RuleDefinition, "id"> & Partial<Omit<RuleDefinition, "id">>;
+
+/** A ruleset document as stored in a file or the API (validated by ruleset.schema.json and validateRuleset). */
 export interface RulesetDocument {
   $schema?: string;
   id: string;
   version: number;
   name: Bilingual;
   region: string;
-  extends: string | null;
+  /** Parent ruleset id; null or absent for a root ruleset, whose rules must then be complete. */
+  extends?: string | null;
   description?: Bilingual & { sources?: string[] };
-  rules: RuleDefinition[];
+  rules: RuleEntry[];
+}
+
+/** A rule after inheritance, with where it comes from. */
+export interface ResolvedRule extends RuleDefinition {
+  /** The ruleset that first defined the rule. */
+  origin: string;
+  /** Descendant rulesets that changed it, nearest the root first, with the fields each one set. */
+  overriddenBy: { ruleset: string; fields: string[] }[];
 }
 
 /** A ruleset with inheritance applied: the rules that run and where each came from. */
@@ -46,7 +61,11 @@ export interface ResolvedRuleset {
   version: number;
   name: Bilingual;
   region: string;
+  description?: Bilingual & { sources?: string[] };
   /** This ruleset first, then each ancestor. */
   chain: { id: string; version: number }[];
-  rules: (RuleDefinition & { origin: string })[];
+  /** Active rules, in the order they were first defined (root ancestor first). */
+  rules: ResolvedRule[];
+  /** Inherited rules a descendant switched off, and which ruleset did it. */
+  disabled: { id: string; origin: string; disabledBy: string }[];
 }

@@ -26,6 +26,8 @@ export interface FactDefinition<T = unknown> {
 export interface OperatorDefinition {
   name: string;
   description: string;
+  /** Fact value types the operator works on; a rule using it on another type is refused when the ruleset loads. */
+  factTypes?: readonly FactValueType[];
   /** Whether the fact value is acceptable input for this operator (false makes the condition fail). */
   acceptsFact?(factValue: unknown): boolean;
   evaluate(factValue: unknown, expected: unknown): boolean;
