@@ -14,6 +14,8 @@ export {
   type PhotoPlugin,
 } from "./plugins/types.js";
 export { BUILTIN_PLUGINS, PluginRegistry } from "./plugins/registry.js";
+export { PluginError, type PluginErrorCode } from "./plugins/pluginError.js";
+export { PLUGINS_ENV, createPluginRegistry, loadPluginModule, pluginPathsFromEnv, pluginShapeProblems } from "./plugins/loadPlugins.js";
 export { ModelError, modelManifest, modelsDirectory, resolveModelFile, type ModelEntry } from "./models/modelFiles.js";
 export { WasmKernels, wasmKernels } from "./wasm.js";
 export { lumaHistogramReference } from "./kernels/lumaHistogram.js";
