@@ -85,8 +85,9 @@ export class RulesetEvaluator {
         const o = outcomes.get(f);
         return o && o.status === "unavailable" ? [o.reason] : [];
       });
-      const zh = reasons.map((r) => r.zh).join("；") || "所需事实未计算";
-      const en = reasons.map((r) => r.en).join("; ") || "the facts it needs were not computed";
+      const unique = (texts: string[]) => [...new Set(texts)];
+      const zh = unique(reasons.map((r) => r.zh)).join("；") || "所需事实未计算";
+      const en = unique(reasons.map((r) => r.en)).join("; ") || "the facts it needs were not computed";
       message = { zh: `无法评估：${zh}`, en: `Not assessed: ${en}` };
     }
     return { rule: rule.id, requirement: rule.requirement, status, severity: rule.severity, measured, expected, message };

@@ -17,11 +17,11 @@ describe("model files", () => {
   it("lists every model with package, sha256, licence and input shape", async () => {
     const { modelManifest } = await import("./modelFiles.js");
     const ids = modelManifest().map((m) => m.id);
-    expect(ids).toEqual(["detect", "landmark", "eye", "pose", "expression"]);
+    expect(ids).toEqual(["detect", "landmark", "eye", "pose", "expression", "blazeface"]);
     for (const model of modelManifest()) {
       expect(model.package).toMatch(/^[\w@/.-]+@\d+\.\d+\.\d+$/);
       expect(model.sha256).toMatch(/^[0-9a-f]{64}$/);
-      expect(model.license).toBe("MIT");
+      expect(["MIT", "Apache-2.0"]).toContain(model.license);
       expect(model.input.shape.length).toBe(4);
     }
   });

@@ -1,9 +1,10 @@
 import { exifPlugin } from "./exifPlugin.js";
+import { facePlugin } from "./facePlugin.js";
 import { filePlugin } from "./filePlugin.js";
 import type { FactDefinition, OperatorDefinition, PhotoPlugin } from "./types.js";
 
 /** The plugins every deployment has. */
-export const BUILTIN_PLUGINS: readonly PhotoPlugin[] = [filePlugin, exifPlugin];
+export const BUILTIN_PLUGINS: readonly PhotoPlugin[] = [filePlugin, exifPlugin, facePlugin];
 
 /** Plugins by name, and their facts and operators by id; duplicate ids are refused. */
 export class PluginRegistry {

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import type { Raster } from "../decode/photo.js";
+import { resampleRect } from "./resample.js";
+
+function raster(width: number, height: number, pixel: (x: number, y: number) => [number, number, number]): Raster {
+  const data = new Uint8Array(width * height * 3);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data.set(pixel(x, y), (y * width + x) * 3);
+  return { width, height, data, scale: 1 };
+}
+
+describe("resampleRect", () => {
+  it("keeps a flat colour flat when shrinking, enlarging or cropping", () => {
+    const flat = raster(37, 23, () => [10, 200, 90]);
+    for (const [w, h] of [[5, 3], [80, 50], [37, 23]]) {
+      const out = resampleRect(flat, { x: 0, y: 0, width: 37, height: 23 }, w, h);
+      for (let i = 0; i < out.length; i += 3) expect([out[i], out[i + 1], out[i + 2]].map(Math.round)).toEqual([10, 200, 90]);
+    }
+  });
+
+  it("averages areas when shrinking, so a fine checkerboard becomes mid grey instead of aliasing", () => {
+    const checker = raster(64, 64, (x, y) => ((x + y) % 2 ? [255, 255, 255] : [0, 0, 0]));
+    const out = resampleRect(checker, { x: 0, y: 0, width: 64, height: 64 }, 8, 8);
+    for (const v of out) expect(v).toBeCloseTo(127.5, 3);
+  });
+
+  it("reads outside the image as padding", () => {
+    const white = raster(10, 10, () => [255, 255, 255]);
+    const out = resampleRect(white, { x: -10, y: 0, width: 20, height: 10 }, 2, 1, 0);
+    expect(Array.from(out.subarray(0, 3))).toEqual([0, 0, 0]);
+    expect(Array.from(out.subarray(3, 6))).toEqual([255, 255, 255]);
+  });
+
+  it("samples the right region: the left half of a left-black/right-white image is black", () => {
+    const halves = raster(20, 4, (x) => (x < 10 ? [0, 0, 0] : [255, 255, 255]));
+    const left = resampleRect(halves, { x: 0, y: 0, width: 10, height: 4 }, 4, 2);
+    const right = resampleRect(halves, { x: 10, y: 0, width: 10, height: 4 }, 4, 2);
+    expect(Math.max(...left)).toBe(0);
+    expect(Math.min(...right)).toBe(255);
+  });
+});
