@@ -16,6 +16,8 @@ export interface CheckOptions {
   file: string;
   rulesetId: string;
   checkDate?: Date;
+  /** Facts to compute and report even though no rule reads them (the annotator wants face boxes, for instance). */
+  extraFacts?: readonly string[];
 }
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
@@ -60,6 +62,7 @@ export class PhotoChecker {
     const rulesStarted = performance.now();
     const results = await evaluator.evaluate(ctx);
     const rulesMs = performance.now() - rulesStarted;
+    await Promise.all((options.extraFacts ?? []).map((id) => ctx.outcome(id)));
     const facts: Record<string, unknown> = {};
     for (const [id, outcome] of [...(await ctx.settled())].sort(([a], [b]) => a.localeCompare(b))) {
       facts[id] = outcome.status === "ok" ? outcome.value : null;

@@ -43,6 +43,9 @@ export const facePlugin: PhotoPlugin = {
   version: "1.0.0",
   facts: [
     fact("face.count", "", "integer", "检测到的人脸数", "Number of faces found", async (ctx) => (await facesOf(ctx)).length, 20),
+    fact("face.boxes", "raster px", "array", "所有人脸框及置信度（分析栅格像素）", "Every face box {x, y, width, height, score} in analysis-raster pixels, largest first", async (ctx) =>
+      (await facesOf(ctx)).map(({ box, score }) => ({ x: round(box.x, 1), y: round(box.y, 1), width: round(box.width, 1), height: round(box.height, 1), score: round(score) })),
+    ),
     fact("face.score", "probability", "number", "主人脸的检测置信度", "Detector confidence of the main face", async (ctx) => round((await mainFace(ctx)).score)),
     fact("face.box", "raster px", "object", "主人脸框（分析栅格像素）", "Main face box {x, y, width, height} in analysis-raster pixels (file pixels times raster scale)", async (ctx) => {
       const { box } = await mainFace(ctx);
