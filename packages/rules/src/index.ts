@@ -11,5 +11,6 @@ export { RulesetEvaluator } from "./evaluateRuleset.js";
 export { ENGINE_OPERATORS, PHOTO_OPERATORS, type EngineOperator } from "./operators.js";
 export { conditionFacts, conditionLeaves, triEvaluate, type Tri } from "./conditions.js";
 export { fillMessage, formatValue } from "./messages.js";
+export { describeCondition, describeExpected } from "./describeCondition.js";
 export { decideVerdict, type Report, type RuleResult, type RuleStatus, type Verdict } from "./report.js";
 export { PhotoChecker, errorReport, type CheckerOptions, type CheckOptions } from "./checkPhoto.js";

@@ -108,8 +108,8 @@ describe("resolveRuleset: refusals", () => {
     const lookup = lookupOf(doc("base", null, [rule("a", 40)]), doc("child", "base", [{ id: "A", severity: "review" }, { id: "zz", disabled: true }]));
     const error = thrown(() => resolveRuleset("child", lookup));
     expect(error.problems).toEqual([
-      { ruleset: "child", path: "/rules/1/id", message: expect.stringContaining('disables rule "zz", but no ruleset it extends defines it') },
       { ruleset: "child", path: "/rules/0", message: expect.stringMatching(/rule "A" is not defined by any ruleset this one extends.*missing: requirement, conditions, message/) },
+      { ruleset: "child", path: "/rules/1/id", message: expect.stringContaining('disables rule "zz", but no ruleset it extends defines it') },
     ]);
   });
 
@@ -117,6 +117,11 @@ describe("resolveRuleset: refusals", () => {
     const lookup = lookupOf(doc("base", null, [rule("a", 40)]), doc("child", "base", [{ id: "a", message: { zh: "{image.width}", en: "{file.kilobytes} KB" } }]));
     const error = thrown(() => resolveRuleset("child", lookup));
     expect(error.problems).toEqual([{ ruleset: "child", path: "/rules/0/message/zh", message: expect.stringContaining("{image.width} would not be filled") }]);
+  });
+
+  it("reports document problems and merged-result problems together, in document order", () => {
+    const lookup = lookupOf(doc("base", null, [rule("a", 40)]), doc("child", "base", [{ id: "a", severity: "fatal" as never }, { id: "new" }]));
+    expect(thrown(() => resolveRuleset("child", lookup)).problems.map((p) => p.path)).toEqual(["/rules/0/severity", "/rules/1"]);
   });
 
   it("refuses a document whose id differs from the one it was found under", () => {

@@ -1,6 +1,7 @@
 import { PluginRegistry } from "@photoaudit/core";
 import { RulesetError, type RulesetProblem } from "./errors.js";
 import type { ResolvedRule, ResolvedRuleset, RuleDefinition, RuleEntry, RulesetDocument } from "./ruleset.js";
+import { structureProblems } from "./rulesetLimits.js";
 import { dedupeProblems, placeholderProblems, validateRuleset } from "./validateRuleset.js";
 
 /** Finds a ruleset document by id (built-in files, a store, or both); the document is validated before use. */
@@ -31,11 +32,18 @@ interface RuleSlot {
  */
 export function resolveRuleset(id: string, lookup: RulesetLookup, options: ResolveOptions = {}): ResolvedRuleset {
   const registry = options.registry ?? new PluginRegistry();
-  const chain = loadChain(id, lookup, registry);
-  const { slots, problems } = mergeChain(chain);
-  for (const slot of slots.values()) if (!slot.disabledBy) problems.push(...slotProblems(slot));
-  if (problems.length) throw invalid(id, chain.map((d) => d.id), problems);
+  const { chain, problems, mergeable } = loadChain(id, lookup, registry);
+  // Merge even when a document has problems (if its shape allows), so every problem is reported in one go.
+  if (mergeable) {
+    const merged = mergeChain(chain);
+    problems.push(...merged.problems);
+    for (const slot of merged.slots.values()) if (!slot.disabledBy) problems.push(...slotProblems(slot));
+    if (!problems.length) return resolved(chain, merged.slots);
+  }
+  throw invalid(id, chain.map((d) => d.id), problems);
+}
 
+function resolved(chain: RulesetDocument[], slots: Map<string, RuleSlot>): ResolvedRuleset {
   const self = chain[0];
   const active = [...slots.values()].filter((s) => !s.disabledBy);
   return {
@@ -50,11 +58,15 @@ export function resolveRuleset(id: string, lookup: RulesetLookup, options: Resol
   };
 }
 
-/** The ruleset and its ancestors (self first), each validated; throws on a cycle, a missing parent or any problem. */
-function loadChain(id: string, lookup: RulesetLookup, registry: PluginRegistry): RulesetDocument[] {
+/**
+ * The ruleset and its ancestors (self first), each validated. Throws on a cycle or a missing parent; returns the
+ * problems found and whether every document is safe to merge (plain rules with string ids, no hostile shapes).
+ */
+function loadChain(id: string, lookup: RulesetLookup, registry: PluginRegistry): { chain: RulesetDocument[]; problems: RulesetProblem[]; mergeable: boolean } {
   const chain: RulesetDocument[] = [];
   const problems: RulesetProblem[] = [];
   const requested: string[] = [];
+  let mergeable = true;
   for (let next: string | null = id; next !== null; ) {
     if (requested.includes(next)) {
       throw new RulesetError("RULESET_CYCLE", `Ruleset inheritance has a cycle: ${[...requested, next].join(" -> ")}. Remove one "extends".`);
@@ -69,14 +81,14 @@ function loadChain(id: string, lookup: RulesetLookup, registry: PluginRegistry):
     const isDocument = doc !== null && typeof doc === "object" && !Array.isArray(doc);
     if (isDocument && typeof doc.id === "string" && doc.id !== next) docProblems.push({ path: "/id", message: `is "${String(doc.id)}", but the ruleset was requested as "${next}"` });
     problems.push(...docProblems.map((p) => ({ ruleset: next as string, ...p })));
-    if (!isDocument) throw invalid(id, requested, problems);
+    if (!isDocument) return { chain, problems, mergeable: false };
+    mergeable &&= structureProblems(doc).length === 0 && Array.isArray(doc.rules) && doc.rules.every((r) => r !== null && typeof r === "object" && typeof r.id === "string");
     chain.push(doc);
     // Follow `extends` only when it is a well-formed id; a broken one is already a problem above.
     const parent: unknown = doc.extends;
     next = typeof parent === "string" && !docProblems.some((p) => p.path === "/extends" || p.path === "") ? parent : null;
   }
-  if (problems.length) throw invalid(id, requested, problems);
-  return chain;
+  return { chain, problems, mergeable };
 }
 
 /** Merges the chain root first, recording each rule's origin, overrides and disabling. */
@@ -125,7 +137,9 @@ function slotProblems(slot: RuleSlot): RulesetProblem[] {
 }
 
 function invalid(id: string, chain: string[], problems: RulesetProblem[]): RulesetError {
-  const unique = dedupeProblems(problems);
+  // Problems of the requested ruleset first, then each ancestor; within one, in document order.
+  const rank = (p: RulesetProblem) => chain.indexOf(p.ruleset ?? id);
+  const unique = dedupeProblems(problems).sort((a, b) => rank(a) - rank(b) || a.path.localeCompare(b.path, "en", { numeric: true }));
   const lineage = chain.length > 1 ? ` (inheritance: ${chain.join(" -> ")})` : "";
   return new RulesetError("INVALID_RULESET", `Ruleset "${id}"${lineage} has ${unique.length} problem${unique.length === 1 ? "" : "s"}; fix each one at its JSON path:`, unique);
 }
