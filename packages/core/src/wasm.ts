@@ -1,15 +1,46 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Raster } from "./decode/photo.js";
+import type { PixelKernels, PlaneName } from "./kernels/pixelKernels.js";
+import type { BackgroundSums, LaplacianSums, PixelRect, ProbeFrame, Rgb } from "./kernels/types.js";
+import { COLOUR_BINS, COLOUR_VALUES_PER_BIN } from "./kernels/types.js";
 
 /** Exports of assembly/index.ts as compiled to packages/core/build/kernels.wasm. */
 interface KernelExports {
   memory: WebAssembly.Memory;
   scratchBase(): number;
   lumaHistogram(src: number, count: number, channels: number, out: number): void;
+  lumaPlane(src: number, count: number, dst: number): void;
+  boxDownsample(src: number, width: number, height: number, factor: number, dst: number): void;
+  growBackground(src: number, width: number, height: number, left: number, top: number, right: number, sideEnd: number, r: number, g: number, b: number, local: number, global: number, mask: number, queue: number): number;
+  backgroundStats(src: number, luma: number, mask: number, width: number, height: number, band: number, out: number, rows: number, columns: number, distance: number): void;
+  colourStats(src: number, count: number, out: number): void;
+  regionHistogram(plane: number, stride: number, x0: number, y0: number, x1: number, y1: number, out: number): void;
+  laplacianStats(plane: number, stride: number, x0: number, y0: number, x1: number, y1: number, out: number): void;
+  maskedLaplacianStats(plane: number, mask: number, width: number, height: number, out: number): void;
+}
+
+/** Where one photo's buffers sit in linear memory (byte offsets, 16-byte aligned). */
+interface Layout {
+  width: number;
+  height: number;
+  pixels: number;
+  luma: number;
+  mask: number;
+  reducedLuma: number;
+  reducedMask: number;
+  queue: number;
+  rows: number;
+  columns: number;
+  distance: number;
+  out: number;
+  end: number;
 }
 
 const PAGE = 65536;
+/** Bytes for kernel results (a histogram and its four sub-histograms need 5 KiB). */
+const OUT_BYTES = 8192;
 const wasmFile = join(dirname(fileURLToPath(import.meta.url)), "..", "build", "kernels.wasm");
 let compiled: WebAssembly.Module | undefined;
 
@@ -27,16 +58,23 @@ function kernelModule(): WebAssembly.Module {
   return compiled;
 }
 
+const align = (n: number) => (n + 15) & ~15;
+
 /**
  * One WASM instance holding one photo's pixels: pixels are copied in once, kernels read them in place,
  * and memory grows only when a larger photo arrives.
  */
-export class WasmKernels {
+export class WasmKernels implements PixelKernels {
+  readonly kind = "wasm" as const;
   private readonly exports: KernelExports;
   private readonly base: number;
   private pixelBytes = 0;
   private channels = 3;
   private scratchStart = 0;
+  private raster: Raster | undefined;
+  private layout: Layout | undefined;
+  private reducedWidth = 0;
+  private reducedHeight = 0;
 
   constructor() {
     const instance = new WebAssembly.Instance(kernelModule(), { env: { abort: () => { throw new Error("WASM kernel aborted"); } } });
@@ -50,11 +88,13 @@ export class WasmKernels {
     if (end > memory.buffer.byteLength) memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE));
   }
 
-  /** Copies an interleaved 8-bit image into the module; later kernel calls read it. */
+  /** Copies an interleaved 8-bit image into the module; later lumaHistogram calls read it. */
   loadPixels(pixels: Uint8Array, channels = 3): void {
+    this.raster = undefined;
+    this.layout = undefined;
     this.pixelBytes = pixels.length;
     this.channels = channels;
-    this.scratchStart = (this.base + pixels.length + 15) & ~15;
+    this.scratchStart = align(this.base + pixels.length);
     this.reserve(this.scratchStart);
     new Uint8Array(this.exports.memory.buffer, this.base, pixels.length).set(pixels);
   }
@@ -65,11 +105,117 @@ export class WasmKernels {
     return this.scratchStart;
   }
 
-  /** Rec. 601 luma histogram of the loaded pixels (256 bins). */
+  /** Rec. 601 luma histogram of the pixels given to loadPixels (256 bins). */
   lumaHistogram(): Uint32Array {
     const out = this.scratch(256 * 4);
     this.exports.lumaHistogram(this.base, this.pixelBytes / this.channels, this.channels, out);
     return new Uint32Array(this.exports.memory.buffer, out, 256).slice();
+  }
+
+  load(raster: Raster): void {
+    const n = raster.width * raster.height;
+    const pixels = this.base;
+    const luma = align(pixels + n * 3);
+    const mask = align(luma + n);
+    const reducedLuma = align(mask + n);
+    const reducedMask = align(reducedLuma + n);
+    const queue = align(reducedMask + n);
+    const rows = align(queue + n * 4);
+    const columns = align(rows + raster.height * 4);
+    const distance = align(columns + raster.width * 4);
+    const out = align(distance + raster.width * 4);
+    const layout: Layout = { width: raster.width, height: raster.height, pixels, luma, mask, reducedLuma, reducedMask, queue, rows, columns, distance, out, end: out + OUT_BYTES };
+    this.reserve(layout.end);
+    new Uint8Array(this.exports.memory.buffer, pixels, n * 3).set(raster.data.subarray(0, n * 3));
+    this.exports.lumaPlane(pixels, n, luma);
+    new Uint8Array(this.exports.memory.buffer, mask, n).fill(0);
+    this.layout = layout;
+    this.raster = raster;
+    this.pixelBytes = n * 3;
+    this.channels = 3;
+    this.scratchStart = layout.out;
+    this.reducedWidth = this.reducedHeight = 0;
+  }
+
+  holds(raster: Raster): boolean {
+    return this.raster === raster;
+  }
+
+  private get loaded(): Layout {
+    if (!this.layout) throw new Error("No photo loaded: call load(raster) first");
+    return this.layout;
+  }
+
+  private f64(offset: number, length: number): Float64Array {
+    return new Float64Array(this.exports.memory.buffer, offset, length).slice();
+  }
+
+  private laplacianSums(out: number): LaplacianSums {
+    const [count, sum, sumSquares, sumAbs] = this.f64(out, 4);
+    return { count, sum, sumSquares, sumAbs };
+  }
+
+  growBackground(probe: ProbeFrame, reference: Rgb, localTolerance: number, globalTolerance: number): number {
+    const l = this.loaded;
+    const [r, g, b] = reference;
+    return this.exports.growBackground(l.pixels, l.width, l.height, probe.left, probe.top, probe.right, probe.sideEnd, r, g, b, localTolerance, globalTolerance, l.mask, l.queue) >>> 0;
+  }
+
+  backgroundStats(band: number): BackgroundSums {
+    const l = this.loaded;
+    this.exports.backgroundStats(l.pixels, l.luma, l.mask, l.width, l.height, band, l.out, l.rows, l.columns, l.distance);
+    const v = this.f64(l.out, 14);
+    const buffer = this.exports.memory.buffer;
+    return {
+      count: v[0], sum: [v[1], v[2], v[3]], sumSquares: [v[4], v[5], v[6]], gradientSum: v[7], gradientCount: v[8],
+      nearSum: v[9], nearCount: v[10], farSum: v[11], farCount: v[12], clutter: v[13],
+      rows: new Uint32Array(buffer, l.rows, l.height).slice(), columns: new Uint32Array(buffer, l.columns, l.width).slice(),
+    };
+  }
+
+  backgroundMask(): Uint8Array {
+    const l = this.loaded;
+    return new Uint8Array(this.exports.memory.buffer, l.mask, l.width * l.height).slice();
+  }
+
+  colourStats(): Float64Array {
+    const l = this.loaded;
+    this.exports.colourStats(l.pixels, l.width * l.height, l.out);
+    return this.f64(l.out, COLOUR_BINS * COLOUR_VALUES_PER_BIN);
+  }
+
+  private plane(name: PlaneName): { plane: number; stride: number } {
+    const l = this.loaded;
+    return name === "luma" ? { plane: l.luma, stride: l.width } : { plane: l.reducedLuma, stride: this.reducedWidth };
+  }
+
+  histogram(name: PlaneName, rect: PixelRect): Uint32Array {
+    const { plane, stride } = this.plane(name);
+    const out = this.loaded.out;
+    this.exports.regionHistogram(plane, stride, rect.x0, rect.y0, rect.x1, rect.y1, out);
+    return new Uint32Array(this.exports.memory.buffer, out, 256).slice();
+  }
+
+  laplacian(name: PlaneName, rect: PixelRect): LaplacianSums {
+    const { plane, stride } = this.plane(name);
+    const out = this.loaded.out;
+    this.exports.laplacianStats(plane, stride, rect.x0, rect.y0, rect.x1, rect.y1, out);
+    return this.laplacianSums(out);
+  }
+
+  reduce(factor: number): { width: number; height: number } {
+    const l = this.loaded;
+    this.exports.boxDownsample(l.luma, l.width, l.height, factor, l.reducedLuma);
+    this.exports.boxDownsample(l.mask, l.width, l.height, factor, l.reducedMask);
+    this.reducedWidth = Math.floor(l.width / factor);
+    this.reducedHeight = Math.floor(l.height / factor);
+    return { width: this.reducedWidth, height: this.reducedHeight };
+  }
+
+  reducedBackgroundLaplacian(): LaplacianSums {
+    const l = this.loaded;
+    this.exports.maskedLaplacianStats(l.reducedLuma, l.reducedMask, this.reducedWidth, this.reducedHeight, l.out);
+    return this.laplacianSums(l.out);
   }
 }
 
