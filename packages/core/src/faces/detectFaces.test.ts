@@ -1,3 +1,4 @@
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { corpusAvailable, corpusManifest, corpusPhoto, CORPUS_SKIP_REASON } from "../../../../test/support/corpus.js";
 import { decodePhoto } from "../decode/decodePhoto.js";
@@ -22,6 +23,26 @@ describe.skipIf(!corpusAvailable)("face detection on the corpus", () => {
   it("finds no face in a blank image", async () => {
     const data = new Uint8Array(358 * 441 * 3).fill(240);
     expect(await detectFaces({ width: 358, height: 441, data, scale: 1 })).toEqual([]);
+  });
+
+  it("finds a face filling 70 % of a 358x441 photo and one 5 % as wide as a large group-photo canvas", async () => {
+    const source = corpusPhoto("u2net-man2-grey.jpg");
+    const source358 = await sharp(source).resize(358, 441, { fit: "cover" }).jpeg().toBuffer();
+    const close = await decodePhoto(new Uint8Array(source358));
+    const [big] = await detectFaces(close.raster);
+    expect(big.box.width / close.raster.width).toBeGreaterThan(0.45);
+
+    // The face box is about half the source width, so a 200 px wide copy puts a ~100 px (5 %) face on a 2000 px canvas.
+    const small = await sharp(source).resize(200).toBuffer();
+    const canvas = await sharp({ create: { width: 2000, height: 1400, channels: 3, background: "#7a8a70" } })
+      .composite([{ input: small, left: 1500, top: 900 }])
+      .jpeg()
+      .toBuffer();
+    const group = await decodePhoto(new Uint8Array(canvas));
+    const found = await detectFaces(group.raster);
+    expect(found).toHaveLength(1);
+    expect(found[0].box.width / group.raster.width).toBeLessThan(0.07);
+    expect(found[0].box.x).toBeGreaterThan(1500 * group.raster.scale);
   });
 
   it("counts faces right on at least 95 % of the corpus photos", async () => {

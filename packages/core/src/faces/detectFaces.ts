@@ -23,7 +23,7 @@ const SURE_SCORE = 0.95;
 const CONFIRM_SCORE = 0.86;
 // Above this long side, faces of a few percent of the frame shrink below the detector's smallest
 // anchor (10 px), so overlapping tiles are searched too.
-const TILE_ABOVE_SIDE = 400;
+const TILE_ABOVE_SIDE = 800;
 
 const iou = (a: Rect, b: Rect): number => {
   const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
