@@ -120,6 +120,12 @@ describe("evaluation: not_assessed and messages", () => {
     expect(dims.status).toBe("fail");
     expect(size.message.en).toMatch(/^File size must be ≥ 1 B \(it is \d+ B\)$/);
   });
+
+  it("fills a placeholder naming a fact the rule quotes but does not judge (a pixel value beside a judged ratio)", async () => {
+    const [rule] = await evaluate([{ ...sizeRule, message: { zh: "{measured}，宽 {image.width}", en: "{measured}, width {image.width}" } }]);
+    expect(rule.message.en).toMatch(/^[\d.]+ KB, width 400$/);
+    expect(rule.measured).toEqual(expect.any(Number));
+  });
 });
 
 describe("recent: the EXIF capture date against the check date", () => {

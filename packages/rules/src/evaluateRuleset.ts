@@ -2,7 +2,7 @@ import type { AnalysisContext, Bilingual, FactOutcome, PluginRegistry } from "@p
 import { Engine, Operator, type RuleResult as EngineRuleResult } from "json-rules-engine";
 import { conditionFacts, conditionLeaves, triEvaluate } from "./conditions.js";
 import { describeExpected } from "./describeCondition.js";
-import { fillMessage, formatValue } from "./messages.js";
+import { fillMessage, formatValue, placeholderNames } from "./messages.js";
 import { PHOTO_OPERATORS } from "./operators.js";
 import type { RuleResult, RuleStatus } from "./report.js";
 import type { Condition, ResolvedRuleset, RuleDefinition } from "./ruleset.js";
@@ -52,8 +52,16 @@ export class RulesetEvaluator {
   async evaluate(ctx: AnalysisContext): Promise<RuleResult[]> {
     const { results, failureResults } = await this.engine.run({ [CONTEXT_FACT]: ctx });
     const byRule = new Map<string, EngineRuleResult>([...results, ...failureResults].map((r) => [String(r.name), r]));
+    // Facts a message quotes without judging them (a pixel value beside a judged ratio) are computed only now, for evaluated rules.
+    await Promise.all([...this.rules.values()].filter((r) => byRule.has(r.id)).flatMap((r) => this.messageFacts(r).map((f) => ctx.outcome(f))));
     const outcomes = await ctx.settled();
     return [...this.rules.values()].map((rule) => this.describe(rule, byRule.get(rule.id), outcomes));
+  }
+
+  /** Registry facts a rule's message names that its conditions do not read. */
+  private messageFacts(rule: RuleDefinition): string[] {
+    const read = new Set(conditionFacts(rule.conditions));
+    return placeholderNames(rule.message).filter((name) => !read.has(name) && this.registry.facts.has(name));
   }
 
   private describe(rule: RuleDefinition, result: EngineRuleResult | undefined, outcomes: Map<string, FactOutcome>): RuleResult {
@@ -77,7 +85,7 @@ export class RulesetEvaluator {
       measured: facts.map((f) => formatValue(valueOf(f), unitOf(f))).join(", "),
       expected: leaves.map((l) => describeExpected(l, unitOf(l.fact))).join(", "),
     };
-    for (const f of facts) placeholders[f] = formatValue(valueOf(f));
+    for (const f of [...facts, ...this.messageFacts(rule)]) placeholders[f] = formatValue(valueOf(f));
     let message: Bilingual = fillMessage(rule.message, placeholders);
     if (status === "not_assessed") {
       // The rule's own text quotes a measurement that does not exist; say why instead.

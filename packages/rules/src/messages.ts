@@ -13,8 +13,16 @@ export function formatValue(value: unknown, unit = ""): string {
   return `${String(value)}${suffix}`;
 }
 
+/** A {name} placeholder in a rule message. */
+const PLACEHOLDER = /\{([\w.-]+)\}/g;
+
+/** Distinct placeholder names in a message, both languages. */
+export function placeholderNames(message: Bilingual): string[] {
+  return [...new Set([...`${message.zh}\n${message.en}`.matchAll(PLACEHOLDER)].map((m) => m[1]))];
+}
+
 /** Replaces {name} placeholders in both languages; unknown placeholders are left as written. */
 export function fillMessage(message: Bilingual, values: Record<string, string>): Bilingual {
-  const fill = (text: string) => text.replace(/\{([\w.-]+)\}/g, (whole, key: string) => values[key] ?? whole);
+  const fill = (text: string) => text.replace(PLACEHOLDER, (whole, key: string) => values[key] ?? whole);
   return { zh: fill(message.zh), en: fill(message.en) };
 }

@@ -113,10 +113,10 @@ describe("resolveRuleset: refusals", () => {
     ]);
   });
 
-  it("validates the resolved result: a message override may only name facts the inherited conditions read", () => {
-    const lookup = lookupOf(doc("base", null, [rule("a", 40)]), doc("child", "base", [{ id: "a", message: { zh: "{image.width}", en: "{file.kilobytes} KB" } }]));
+  it("validates the resolved result: a message override may only use placeholders something fills", () => {
+    const lookup = lookupOf(doc("base", null, [rule("a", 40)]), doc("child", "base", [{ id: "a", message: { zh: "{size}", en: "{file.kilobytes} KB" } }]));
     const error = thrown(() => resolveRuleset("child", lookup));
-    expect(error.problems).toEqual([{ ruleset: "child", path: "/rules/0/message/zh", message: expect.stringContaining("{image.width} would not be filled") }]);
+    expect(error.problems).toEqual([{ ruleset: "child", path: "/rules/0/message/zh", message: expect.stringContaining("{size} would not be filled") }]);
   });
 
   it("reports document problems and merged-result problems together, in document order", () => {

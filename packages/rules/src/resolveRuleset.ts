@@ -37,7 +37,7 @@ export function resolveRuleset(id: string, lookup: RulesetLookup, options: Resol
   if (mergeable) {
     const merged = mergeChain(chain);
     problems.push(...merged.problems);
-    for (const slot of merged.slots.values()) if (!slot.disabledBy) problems.push(...slotProblems(slot));
+    for (const slot of merged.slots.values()) if (!slot.disabledBy) problems.push(...slotProblems(slot, registry));
     if (!problems.length) return resolved(chain, merged.slots);
   }
   throw invalid(id, chain.map((d) => d.id), problems);
@@ -120,8 +120,8 @@ function mergeChain(chain: RulesetDocument[]): { slots: Map<string, RuleSlot>; p
   return { slots, problems };
 }
 
-/** Problems only the merged rule shows: fields nobody set, message placeholders naming facts its conditions no longer read. */
-function slotProblems(slot: RuleSlot): RulesetProblem[] {
+/** Problems only the merged rule shows: fields nobody set, message placeholders that nothing would fill. */
+function slotProblems(slot: RuleSlot, registry: PluginRegistry): RulesetProblem[] {
   const missing = REQUIRED_FIELDS.filter((f) => slot.rule[f] === undefined);
   if (missing.length) {
     return [
@@ -133,7 +133,7 @@ function slotProblems(slot: RuleSlot): RulesetProblem[] {
     ];
   }
   const source = slot.fieldSource.message ?? { ruleset: slot.origin, index: slot.originIndex };
-  return placeholderProblems(slot.rule.message, slot.rule.conditions, `/rules/${source.index}/message`).map((p) => ({ ruleset: source.ruleset, ...p }));
+  return placeholderProblems(slot.rule.message, slot.rule.conditions, `/rules/${source.index}/message`, registry).map((p) => ({ ruleset: source.ruleset, ...p }));
 }
 
 function invalid(id: string, chain: string[], problems: RulesetProblem[]): RulesetError {

@@ -38,6 +38,7 @@ describe("validateRuleset: valid documents", () => {
     ["a partial override in a child: only conditions", { ...rootDoc([{ id: "file.size", conditions: allOf(leaf("file.kilobytes", "between", [16, 60])) }]), extends: "cn-national" }],
     ["a child disabling a rule", { ...rootDoc([{ id: "capture.recent", disabled: true }]), extends: "cn-national" }],
     ["a message naming the rule's facts", rootDoc([ruleWith(allOf(leaf("image.width", "equal", 358)), { message: { zh: "宽 {image.width}", en: "width {image.width}" } })])],
+    ["a message quoting a catalogue fact the rule does not judge", rootDoc([ruleWith(allOf(leaf("file.kilobytes", "lessThan", 40)), { message: { zh: "{file.bytes} 字节", en: "{file.bytes} bytes" } })])],
   ])("%s", (_name, doc) => {
     expect(validateRuleset(doc, registry)).toEqual([]);
   });
@@ -99,9 +100,9 @@ describe("validateRuleset: each problem is reported at its JSON path", () => {
     ["duplicate rule ids", rootDoc([ruleWith(allOf(leaf("file.bytes", "lessThan", 9))), ruleWith(allOf(leaf("file.bytes", "lessThan", 8)))]), [
       { path: "/rules/1/id", message: /repeats the id "r" of \/rules\/0/ },
     ]],
-    ["a placeholder nobody fills", rootDoc([ruleWith(allOf(leaf("file.bytes", "lessThan", 9)), { message: { zh: "{measurd}", en: "{image.width}" } })]), [
+    ["a placeholder nobody fills", rootDoc([ruleWith(allOf(leaf("file.bytes", "lessThan", 9)), { message: { zh: "{measurd}", en: "{image.widht}" } })]), [
       { path: "/rules/0/message/zh", message: /placeholder \{measurd\} would not be filled/ },
-      { path: "/rules/0/message/en", message: /placeholder \{image.width\} would not be filled; .*\(file.bytes\)/ },
+      { path: "/rules/0/message/en", message: /placeholder \{image.widht\} would not be filled; .*\(file.bytes\)/ },
     ]],
   ])("%s", (_name, doc, expected) => {
     const problems = validateRuleset(doc, registry);

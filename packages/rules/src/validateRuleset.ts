@@ -47,7 +47,7 @@ export function validateRuleset(doc: unknown, registry: PluginRegistry): Ruleset
 export function ruleProblems(rule: Json, path: string, registry: PluginRegistry): RulesetProblem[] {
   const problems: RulesetProblem[] = [];
   if (rule.conditions !== undefined) problems.push(...conditionProblems(rule.conditions, `${path}/conditions`, registry));
-  if (rule.message !== undefined && rule.conditions !== undefined) problems.push(...placeholderProblems(rule.message, rule.conditions, `${path}/message`));
+  if (rule.message !== undefined && rule.conditions !== undefined) problems.push(...placeholderProblems(rule.message, rule.conditions, `${path}/message`, registry));
   return problems;
 }
 
@@ -95,17 +95,20 @@ function leafProblems(leaf: Json, path: string, registry: PluginRegistry): Rules
   return problems;
 }
 
-/** Placeholders in a message that would be left unfilled: only {measured}, {expected} and the rule's facts are known. */
-export function placeholderProblems(message: unknown, conditions: unknown, path: string): RulesetProblem[] {
+/** Placeholders in a message that would be left unfilled: {measured}, {expected} and fact ids from the catalogue are filled. */
+export function placeholderProblems(message: unknown, conditions: unknown, path: string, registry: PluginRegistry): RulesetProblem[] {
   if (!isObject(message)) return [];
   const facts = [...new Set(conditionFactIds(conditions))];
-  const known = new Set(["measured", "expected", ...facts]);
+  const known = (name: string) => name === "measured" || name === "expected" || facts.includes(name) || registry.facts.has(name);
   return (["zh", "en"] as const).flatMap((lang) => {
     const text = message[lang];
     if (typeof text !== "string") return [];
     return [...text.matchAll(PLACEHOLDER)]
-      .filter((m) => !known.has(m[1]))
-      .map((m) => ({ path: `${path}/${lang}`, message: `placeholder {${m[1]}} would not be filled; use {measured}, {expected} or one of this rule's facts (${facts.join(", ") || "none"})` }));
+      .filter((m) => !known(m[1]))
+      .map((m) => ({
+        path: `${path}/${lang}`,
+        message: `placeholder {${m[1]}} would not be filled; use {measured}, {expected}, this rule's facts (${facts.join(", ") || "none"}) or another fact id from \`photoaudit rules facts\``,
+      }));
   });
 }
 
