@@ -1,10 +1,26 @@
+import { backgroundPlugin } from "./backgroundPlugin.js";
+import { colourPlugin } from "./colourPlugin.js";
 import { exifPlugin } from "./exifPlugin.js";
+import { exposurePlugin } from "./exposurePlugin.js";
 import { facePlugin } from "./facePlugin.js";
 import { filePlugin } from "./filePlugin.js";
+import { lightingPlugin } from "./lightingPlugin.js";
+import { retouchPlugin } from "./retouchPlugin.js";
+import { sharpnessPlugin } from "./sharpnessPlugin.js";
 import type { FactDefinition, OperatorDefinition, PhotoPlugin } from "./types.js";
 
 /** The plugins every deployment has. */
-export const BUILTIN_PLUGINS: readonly PhotoPlugin[] = [filePlugin, exifPlugin, facePlugin];
+export const BUILTIN_PLUGINS: readonly PhotoPlugin[] = [
+  filePlugin,
+  exifPlugin,
+  facePlugin,
+  colourPlugin,
+  backgroundPlugin,
+  exposurePlugin,
+  sharpnessPlugin,
+  lightingPlugin,
+  retouchPlugin,
+];
 
 /** Plugins by name, and their facts and operators by id; duplicate ids are refused. */
 export class PluginRegistry {
