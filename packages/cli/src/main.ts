@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from "commander";
 import { runCheck } from "./commands/check.js";
+import { runRulesFacts, runRulesList, runRulesShow, runRulesValidate } from "./commands/rules.js";
 import { EXIT, UsageError } from "./exitCodes.js";
 
 const program = new Command()
@@ -13,11 +14,46 @@ program
   .command("check")
   .description("check photos; exit 0 if all pass, 1 if any needs review or is rejected, 2 on bad usage or unreadable files")
   .argument("<file...>", "photo files (JPEG, PNG, WebP, ...)")
-  .option("-r, --ruleset <id>", "ruleset to check against", "cn-national")
+  .option("-r, --ruleset <id|file.json>", "ruleset id, or a ruleset file, to check against", "cn-national")
   .option("--json", "print one JSON document {reports: [...]} instead of text")
   .option("--lang <zh|en>", "language of messages (default: from the locale)")
   .action(async (files: string[], options) => {
     process.exitCode = await runCheck(files, options);
+  });
+
+const rules = program.command("rules").description("list, show, validate rulesets and the facts they can use (extra plugins: PHOTOAUDIT_PLUGINS=a.js,b.js)");
+rules
+  .command("list")
+  .description("list the built-in rulesets")
+  .option("--json", "print JSON")
+  .option("--lang <zh|en>", "language of names")
+  .action(async (options) => {
+    process.exitCode = await runRulesList(options);
+  });
+rules
+  .command("show")
+  .description("show a ruleset with inheritance applied, and where each rule comes from")
+  .argument("<id|file.json>", "ruleset id or ruleset file")
+  .option("--json", "print the resolved ruleset as JSON")
+  .option("--lang <zh|en>", "language of messages")
+  .action(async (ref: string, options) => {
+    process.exitCode = await runRulesShow(ref, options);
+  });
+rules
+  .command("validate")
+  .description("check a ruleset file against the schema, the fact catalogue and its parents; exit 0 valid, 2 invalid")
+  .argument("<file.json>", "ruleset file")
+  .option("--json", "print {valid, problems} as JSON")
+  .action(async (file: string, options) => {
+    process.exitCode = await runRulesValidate(file, options);
+  });
+rules
+  .command("facts")
+  .description("list the facts rules can read (with units and descriptions) and the operators")
+  .option("--json", "print JSON")
+  .option("--lang <zh|en>", "language of descriptions")
+  .action(async (options) => {
+    process.exitCode = await runRulesFacts(options);
   });
 
 try {

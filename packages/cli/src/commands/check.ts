@@ -1,11 +1,14 @@
 import { readFile } from "node:fs/promises";
-import { PhotoChecker, RulesetError, errorReport, type Report } from "@photoaudit/rules";
+import { createPluginRegistry } from "@photoaudit/core";
+import { PhotoChecker, RulesetError, errorReport, readRulesetFile, resolveRulesetDocument, rulesetLookup, type Report, type RulesetLookup } from "@photoaudit/rules";
+import { isRulesetFile } from "./rules.js";
 import { pickLanguage } from "../language.js";
 import { formatReport } from "../formatReport.js";
 import { terminalStyle } from "../style.js";
 import { EXIT, UsageError } from "../exitCodes.js";
 
 export interface CheckCommandOptions {
+  /** A ruleset id, or a path to a ruleset file (which may extend a built-in one). */
   ruleset: string;
   json?: boolean;
   lang?: string;
@@ -23,9 +26,18 @@ async function readInput(path: string): Promise<Uint8Array | { code: string; mes
 
 /** `photoaudit check`: checks each file, prints the reports, and returns the exit code. */
 export async function runCheck(files: string[], options: CheckCommandOptions): Promise<number> {
-  const checker = new PhotoChecker();
+  const registry = await createPluginRegistry();
+  let rulesetId = options.ruleset;
+  let lookup: RulesetLookup | undefined;
+  if (isRulesetFile(options.ruleset)) {
+    // Validate the file (and its chain) first so its problems are reported with their JSON paths.
+    const doc = await readRulesetFile(options.ruleset);
+    rulesetId = resolveRulesetDocument(doc, registry).id;
+    lookup = rulesetLookup([doc]);
+  }
+  const checker = new PhotoChecker({ registry, lookup });
   try {
-    checker.evaluator(options.ruleset);
+    checker.evaluator(rulesetId);
   } catch (error) {
     if (error instanceof RulesetError) throw new UsageError(error.message);
     throw error;
@@ -37,8 +49,8 @@ export async function runCheck(files: string[], options: CheckCommandOptions): P
     const input = await readInput(file);
     const report =
       input instanceof Uint8Array
-        ? await checker.check(input, { file, rulesetId: options.ruleset })
-        : errorReport(file, { id: checker.evaluator(options.ruleset).ruleset.id, version: checker.evaluator(options.ruleset).ruleset.version }, input);
+        ? await checker.check(input, { file, rulesetId })
+        : errorReport(file, { id: checker.evaluator(rulesetId).ruleset.id, version: checker.evaluator(rulesetId).ruleset.version }, input);
     reports.push(report);
     if (!options.json) process.stdout.write(`${formatReport(report, lang, style)}\n`);
   }
