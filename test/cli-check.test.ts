@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import sharp from "sharp";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -64,6 +65,25 @@ describe("photoaudit check", () => {
     const bare = photoaudit(["check"]);
     expect(bare.code).toBe(2);
     expect(bare.stderr).toMatch(/missing required argument/);
+  });
+
+  it.skipIf(!corpusAvailable)("--annotate writes a PNG per photo with the main face box drawn in green", async () => {
+    const out = path("annotated");
+    const photo = join(CORPUS_DIR, "u2net-man2-grey.jpg");
+    const run = photoaudit(["check", "--json", "--annotate", out, photo, path("notes.txt")]);
+    expect(run.code).toBe(2);
+    const png = join(out, "u2net-man2-grey.annotated.png");
+    expect(existsSync(png)).toBe(true);
+    expect(existsSync(join(out, "notes.annotated.png"))).toBe(false);
+    const [report] = parse(run.stdout).reports as unknown as { facts: Record<string, { x: number; y: number; width: number; height: number }[]> }[];
+    const [box] = report.facts["face.boxes"];
+    const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+    expect([info.width, info.height]).toEqual([500, 575]);
+    // The top edge of the box, midway along, is drawn green.
+    const at = (Math.round(box.y) * info.width + Math.round(box.x + box.width / 2)) * info.channels;
+    const [r, g, b] = data.subarray(at, at + 3);
+    expect(g - r, `pixel ${r},${g},${b}`).toBeGreaterThan(60);
+    expect(g - b, `pixel ${r},${g},${b}`).toBeGreaterThan(20);
   });
 
   it.skipIf(!corpusAvailable)("fails dimensions on corpus photos and exits 1", () => {

@@ -17,6 +17,7 @@ program
   .option("-r, --ruleset <id|file.json>", "ruleset id, or a ruleset file, to check against", "cn-national")
   .option("--json", "print one JSON document {reports: [...]} instead of text")
   .option("--lang <zh|en>", "language of messages (default: from the locale)")
+  .option("--annotate <dir>", "write <dir>/<name>.annotated.png with face boxes, landmarks and failing rules")
   .action(async (files: string[], options) => {
     process.exitCode = await runCheck(files, options);
   });

@@ -6,12 +6,15 @@ import { pickLanguage } from "../language.js";
 import { formatReport } from "../formatReport.js";
 import { terminalStyle } from "../style.js";
 import { EXIT, UsageError } from "../exitCodes.js";
+import { ANNOTATION_FACTS, writeAnnotation } from "../annotate.js";
 
 export interface CheckCommandOptions {
   /** A ruleset id, or a path to a ruleset file (which may extend a built-in one). */
   ruleset: string;
   json?: boolean;
   lang?: string;
+  /** Folder for annotated PNGs (faces, landmarks, failing rules), one per photo. */
+  annotate?: string;
 }
 
 /** Reads a file for checking; an unreadable path becomes a FILE_UNREADABLE error report instead of a crash. */
@@ -49,9 +52,13 @@ export async function runCheck(files: string[], options: CheckCommandOptions): P
     const input = await readInput(file);
     const report =
       input instanceof Uint8Array
-        ? await checker.check(input, { file, rulesetId })
+        ? await checker.check(input, { file, rulesetId, extraFacts: options.annotate ? ANNOTATION_FACTS : [] })
         : errorReport(file, { id: checker.evaluator(rulesetId).ruleset.id, version: checker.evaluator(rulesetId).ruleset.version }, input);
     reports.push(report);
+    if (options.annotate && input instanceof Uint8Array && report.verdict !== "error") {
+      const written = await writeAnnotation(input, report, options.annotate);
+      if (!options.json) process.stderr.write(`annotated: ${written}\n`);
+    }
     if (!options.json) process.stdout.write(`${formatReport(report, lang, style)}\n`);
   }
   if (options.json) process.stdout.write(`${JSON.stringify({ reports }, null, 2)}\n`);
