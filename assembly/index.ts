@@ -2,9 +2,9 @@
 // The loader (packages/core/src/wasm.ts) owns the memory layout; see scratchBase().
 export { scratchBase } from "./memory";
 export { lumaHistogram } from "./histogram";
-export { lumaPlane, boxDownsample } from "./planes";
+export { lumaPlane, lumaPlaneScalar, boxDownsample } from "./planes";
 export { growBackground, backgroundStats } from "./background";
 export { colourStats } from "./colour";
 export { regionHistogram } from "./exposure";
-export { laplacianStats } from "./sharpness";
+export { laplacianStats, laplacianStatsScalar } from "./sharpness";
 export { maskedLaplacianStats } from "./retouch";

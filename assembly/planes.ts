@@ -61,3 +61,14 @@ export function boxDownsample(src: usize, width: u32, height: u32, factor: u32, 
     }
   }
 }
+
+/** lumaPlane without SIMD, the same arithmetic one pixel at a time: kept only so the bench can show what SIMD buys. */
+export function lumaPlaneScalar(src: usize, count: u32, dst: usize): void {
+  let s = src;
+  let d = dst;
+  for (let i: u32 = 0; i < count; i++) {
+    store<u8>(d, <u8>((77 * <u32>load<u8>(s) + 150 * <u32>load<u8>(s, 1) + 29 * <u32>load<u8>(s, 2) + 128) >> 8));
+    s += 3;
+    d += 1;
+  }
+}

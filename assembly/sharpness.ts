@@ -44,3 +44,25 @@ export function laplacianStats(plane: usize, stride: u32, x0: u32, y0: u32, x1: 
   store<f64>(out, <f64>sumSq, 16);
   store<f64>(out, <f64>sumAbs, 24);
 }
+
+/** laplacianStats without SIMD, same outputs: kept only so the bench can show what SIMD buys. */
+export function laplacianStatsScalar(plane: usize, stride: u32, x0: u32, y0: u32, x1: u32, y1: u32, out: usize): void {
+  const row = <usize>stride;
+  let sum: i64 = 0;
+  let sumSq: i64 = 0;
+  let sumAbs: i64 = 0;
+  for (let y = y0; y < y1; y++) {
+    let p = plane + <usize>y * row + <usize>x0;
+    for (let x = x0; x < x1; x++) {
+      const lap = 4 * <i32>load<u8>(p) - <i32>load<u8>(p - 1) - <i32>load<u8>(p + 1) - <i32>load<u8>(p - row) - <i32>load<u8>(p + row);
+      sum += lap;
+      sumSq += <i64>(lap * lap);
+      sumAbs += <i64>abs(lap);
+      p += 1;
+    }
+  }
+  store<f64>(out, <f64>((x1 - x0) * (y1 - y0)));
+  store<f64>(out, <f64>sum, 8);
+  store<f64>(out, <f64>sumSq, 16);
+  store<f64>(out, <f64>sumAbs, 24);
+}

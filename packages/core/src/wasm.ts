@@ -12,12 +12,14 @@ interface KernelExports {
   scratchBase(): number;
   lumaHistogram(src: number, count: number, channels: number, out: number): void;
   lumaPlane(src: number, count: number, dst: number): void;
+  lumaPlaneScalar(src: number, count: number, dst: number): void;
   boxDownsample(src: number, width: number, height: number, factor: number, dst: number): void;
   growBackground(src: number, width: number, height: number, left: number, top: number, right: number, sideEnd: number, r: number, g: number, b: number, local: number, global: number, mask: number, queue: number): number;
   backgroundStats(src: number, luma: number, mask: number, width: number, height: number, band: number, out: number, rows: number, columns: number, distance: number): void;
   colourStats(src: number, count: number, out: number): void;
   regionHistogram(plane: number, stride: number, x0: number, y0: number, x1: number, y1: number, out: number): void;
   laplacianStats(plane: number, stride: number, x0: number, y0: number, x1: number, y1: number, out: number): void;
+  laplacianStatsScalar(plane: number, stride: number, x0: number, y0: number, x1: number, y1: number, out: number): void;
   maskedLaplacianStats(plane: number, mask: number, width: number, height: number, out: number): void;
 }
 
@@ -201,6 +203,19 @@ export class WasmKernels implements PixelKernels {
     const out = this.loaded.out;
     this.exports.laplacianStats(plane, stride, rect.x0, rect.y0, rect.x1, rect.y1, out);
     return this.laplacianSums(out);
+  }
+
+  /** Recomputes the luma plane, with SIMD or without: for the bench, to show what SIMD buys. */
+  lumaPlaneOnly(simd: boolean): void {
+    const l = this.loaded;
+    (simd ? this.exports.lumaPlane : this.exports.lumaPlaneScalar)(l.pixels, l.width * l.height, l.luma);
+  }
+
+  /** laplacian() on full-resolution luma without SIMD: for the bench, to show what SIMD buys. */
+  laplacianScalar(rect: PixelRect): LaplacianSums {
+    const l = this.loaded;
+    this.exports.laplacianStatsScalar(l.luma, l.width, rect.x0, rect.y0, rect.x1, rect.y1, l.out);
+    return this.laplacianSums(l.out);
   }
 
   reduce(factor: number): { width: number; height: number } {

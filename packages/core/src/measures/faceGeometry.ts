@@ -1,3 +1,4 @@
+import type { FaceLandmarks68 } from "../faces/landmarks.js";
 import type { PixelRect } from "../kernels/types.js";
 
 /** The main face's box in raster pixels, as the face plugin's `face.box` fact gives it. */
@@ -8,8 +9,6 @@ export interface FaceBox {
   height: number;
 }
 
-/** 68 iBUG landmarks [x, y] in raster pixels (jaw 0-16, brows 17-26, nose 27-35, eyes 36-47, mouth 48-67). */
-export type FaceLandmarks68 = ReadonlyArray<readonly [number, number]>;
 
 /** Where the face measures look: eye centres drive the placement of skin, eye and half-face patches. */
 export interface FaceGeometry {
@@ -34,7 +33,7 @@ const meanOf = (points: FaceLandmarks68, from: number, to: number): [number, num
   return [x / (to - from + 1), y / (to - from + 1)];
 };
 
-/** Eye centres from the landmarks when they exist (eyes 36-41 and 42-47), from the box proportions otherwise. */
+/** Eye centres from the 68 iBUG landmarks when they exist (eyes 36-41 and 42-47), from the box proportions otherwise. */
 export function faceGeometry(box: FaceBox, landmarks: FaceLandmarks68 | null): FaceGeometry {
   let eyeLeft: [number, number];
   let eyeRight: [number, number];
