@@ -59,66 +59,110 @@ export function growBackground(src: usize, width: u32, height: u32, left: u32, t
   return tail;
 }
 
+@inline function laneSum(v: v128): u64 {
+  return <u64><u32>i32x4.extract_lane(v, 0) + <u64><u32>i32x4.extract_lane(v, 1) + <u64><u32>i32x4.extract_lane(v, 2) + <u64><u32>i32x4.extract_lane(v, 3);
+}
+
+@inline function lumaSum(row: usize, from: u32, to: u32): u64 {
+  let sum: u64 = 0;
+  for (let x = from; x < to; x++) sum += <u64>load<u8>(row + <usize>x);
+  return sum;
+}
+
 /**
  * Statistics of the background mask, one pass. f64 at `out`: [count, sumR, sumG, sumB, sumR2, sumG2, sumB2,
- * gradientSum, gradientCount, nearSum, nearCount, farSum, farCount, clutter]: gradient is |dY/dx| + |dY/dy| between
- * background neighbours; near/far split background luma by horizontal distance to the person (<= `band`
- * px or not) to expose shadows cast on the backdrop; clutter counts non-background pixels outside each row's
- * longest non-background run (objects beside the person, not the person). `rows` (height u32) and `columns` (width u32) receive
- * the person's pixel count per row and column (the silhouette profile); `distance` holds width u32.
+ * gradientSum, gradientCount, nearSum, nearCount, farSum, farCount, clutter]: gradient is |dY/dx| + |dY/dy|
+ * between background neighbours; near/far split background luma by horizontal distance to the person
+ * (<= `band` px or not) to expose shadows cast on the backdrop; clutter counts non-background pixels outside
+ * each row's longest non-background run (objects beside the person, not the person). `rows` (height u32)
+ * and `columns` (width u32) receive the person's pixel count per row and column (the silhouette profile).
+ * Near/far is settled per background run: only the `band` pixels at each end that touch the person are re-read.
+ * Colour sums and squares run first over each row in SIMD (16 pixels de-interleaved and masked per step).
  */
-export function backgroundStats(src: usize, luma: usize, mask: usize, width: u32, height: u32, band: u32, out: usize, rows: usize, columns: usize, distance: usize): void {
+export function backgroundStats(src: usize, luma: usize, mask: usize, width: u32, height: u32, band: u32, out: usize, rows: usize, columns: usize): void {
   memory.fill(columns, 0, <usize>width << 2);
   let count: u64 = 0, sr: u64 = 0, sg: u64 = 0, sb: u64 = 0, srr: u64 = 0, sgg: u64 = 0, sbb: u64 = 0;
-  let clutter: u64 = 0, gradientSum: u64 = 0, gradientCount: u64 = 0, nearSum: u64 = 0, nearCount: u64 = 0, farSum: u64 = 0, farCount: u64 = 0;
-  const far: u32 = 0x3fffffff;
+  let clutter: u64 = 0, gradientSum: u64 = 0, gradientCount: u64 = 0, nearSum: u64 = 0, nearCount: u64 = 0, totalLuma: u64 = 0;
+  const w = <usize>width;
   for (let y: u32 = 0; y < height; y++) {
-    const rowStart = <usize>(y * width);
-    // Distance to the nearest person pixel on this row: a forward pass, then a backward pass.
-    let last: u32 = far;
+    const rowStart = <usize>y * w;
+    const lumaRow = luma + rowStart;
+    const maskRow = mask + rowStart;
+    const lastRow = y + 1 == height;
     let people: u32 = 0;
     let run: u32 = 0;
     let longest: u32 = 0;
+    let runStart: i32 = -1;
+    // SIMD pass: R, G, B sums and squares of background pixels (mask bytes are 0 or 255, so AND masks them).
+    const blocks = width & ~(15 as u32);
+    let accR = i32x4.splat(0), accG = i32x4.splat(0), accB = i32x4.splat(0);
+    let accRR = i32x4.splat(0), accGG = i32x4.splat(0), accBB = i32x4.splat(0);
+    for (let x: u32 = 0; x < blocks; x += 16) {
+      const q = src + (rowStart + <usize>x) * 3;
+      const a = v128.load(q);
+      const b = v128.load(q, 16);
+      const c = v128.load(q, 32);
+      const m = v128.load(maskRow + <usize>x);
+      const r = v128.and(i8x16.shuffle(i8x16.shuffle(a, b, 0, 3, 6, 9, 12, 15, 18, 21, 24, 27, 30, 0, 0, 0, 0, 0), c, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 17, 20, 23, 26, 29), m);
+      const g = v128.and(i8x16.shuffle(i8x16.shuffle(a, b, 1, 4, 7, 10, 13, 16, 19, 22, 25, 28, 31, 0, 0, 0, 0, 0), c, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 18, 21, 24, 27, 30), m);
+      const bl = v128.and(i8x16.shuffle(i8x16.shuffle(a, b, 2, 5, 8, 11, 14, 17, 20, 23, 26, 29, 0, 0, 0, 0, 0, 0), c, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 16, 19, 22, 25, 28, 31), m);
+      accR = i32x4.add(accR, i32x4.extadd_pairwise_i16x8_u(i16x8.extadd_pairwise_i8x16_u(r)));
+      accG = i32x4.add(accG, i32x4.extadd_pairwise_i16x8_u(i16x8.extadd_pairwise_i8x16_u(g)));
+      accB = i32x4.add(accB, i32x4.extadd_pairwise_i16x8_u(i16x8.extadd_pairwise_i8x16_u(bl)));
+      const rl = i16x8.extend_low_i8x16_u(r), rh = i16x8.extend_high_i8x16_u(r);
+      const gl = i16x8.extend_low_i8x16_u(g), gh = i16x8.extend_high_i8x16_u(g);
+      const bll = i16x8.extend_low_i8x16_u(bl), blh = i16x8.extend_high_i8x16_u(bl);
+      accRR = i32x4.add(accRR, i32x4.add(i32x4.dot_i16x8_s(rl, rl), i32x4.dot_i16x8_s(rh, rh)));
+      accGG = i32x4.add(accGG, i32x4.add(i32x4.dot_i16x8_s(gl, gl), i32x4.dot_i16x8_s(gh, gh)));
+      accBB = i32x4.add(accBB, i32x4.add(i32x4.dot_i16x8_s(bll, bll), i32x4.dot_i16x8_s(blh, blh)));
+    }
+    // Lanes hold at most width / 4 squares of 255^2 per row: inside u32 for any width the decoder allows.
+    sr += laneSum(accR); sg += laneSum(accG); sb += laneSum(accB);
+    srr += laneSum(accRR); sgg += laneSum(accGG); sbb += laneSum(accBB);
+    for (let x = blocks; x < width; x++) {
+      if (load<u8>(maskRow + <usize>x) != BACKGROUND) continue;
+      const p = src + (rowStart + <usize>x) * 3;
+      const r = <u64>load<u8>(p), g = <u64>load<u8>(p, 1), b = <u64>load<u8>(p, 2);
+      sr += r; sg += g; sb += b;
+      srr += r * r; sgg += g * g; sbb += b * b;
+    }
     for (let x: u32 = 0; x < width; x++) {
-      const i = rowStart + <usize>x;
-      if (load<u8>(mask + i) != BACKGROUND) {
-        last = 0;
+      if (load<u8>(maskRow + <usize>x) != BACKGROUND) {
         people++;
         run++;
         if (run > longest) longest = run;
         const c = columns + (<usize>x << 2);
         store<u32>(c, load<u32>(c) + 1);
-      } else {
-        run = 0;
-        if (last != far) last++;
-      }
-      store<u32>(distance + (<usize>x << 2), last);
-    }
-    store<u32>(rows + (<usize>y << 2), people);
-    clutter += <u64>(people - longest);
-    last = far;
-    for (let x = <i32>width - 1; x >= 0; x--) {
-      const i = rowStart + <usize>x;
-      if (load<u8>(mask + i) != BACKGROUND) {
-        last = 0;
+        if (runStart >= 0) {
+          // A background run [runStart, x) ends at the person: its last `band` pixels are near, and its first too if a person precedes it.
+          const a = <u32>runStart;
+          const leftEnd = a > 0 ? min(x, a + band) : a;
+          const rightStart = max(leftEnd, x > band ? x - band : 0);
+          nearSum += lumaSum(lumaRow, a, leftEnd) + lumaSum(lumaRow, rightStart, x);
+          nearCount += <u64>(leftEnd - a + x - rightStart);
+          runStart = -1;
+        }
         continue;
       }
-      if (last != far) last++;
-      const left = load<u32>(distance + (<usize>x << 2));
-      const nearest = left < last ? left : last;
-      const p = src + i * 3;
-      const r = <u64>load<u8>(p), g = <u64>load<u8>(p, 1), b = <u64>load<u8>(p, 2);
+      run = 0;
+      if (runStart < 0) runStart = <i32>x;
       count++;
-      sr += r; sg += g; sb += b;
-      srr += r * r; sgg += g * g; sbb += b * b;
-      const yv = <i32>load<u8>(luma + i);
-      if (nearest <= band) { nearSum += <u64>yv; nearCount++; }
-      else { farSum += <u64>yv; farCount++; }
-      if (<u32>x + 1 < width && y + 1 < height && load<u8>(mask + i + 1) == BACKGROUND && load<u8>(mask + i + <usize>width) == BACKGROUND) {
-        gradientSum += <u64>(abs(<i32>load<u8>(luma + i + 1) - yv) + abs(<i32>load<u8>(luma + i + <usize>width) - yv));
+      const yv = <i32>load<u8>(lumaRow + <usize>x);
+      totalLuma += <u64>yv;
+      if (x + 1 < width && !lastRow && load<u8>(maskRow + <usize>x + 1) == BACKGROUND && load<u8>(maskRow + <usize>x + w) == BACKGROUND) {
+        gradientSum += <u64>(abs(<i32>load<u8>(lumaRow + <usize>x + 1) - yv) + abs(<i32>load<u8>(lumaRow + <usize>x + w) - yv));
         gradientCount++;
       }
     }
+    if (runStart > 0) {
+      // A run reaching the right edge is near the person only at its left end.
+      const a = <u32>runStart;
+      const leftEnd = min(width, a + band);
+      nearSum += lumaSum(lumaRow, a, leftEnd);
+      nearCount += <u64>(leftEnd - a);
+    }
+    store<u32>(rows + (<usize>y << 2), people);
+    clutter += <u64>(people - longest);
   }
   store<f64>(out, <f64>count);
   store<f64>(out, <f64>sr, 8);
@@ -131,7 +175,7 @@ export function backgroundStats(src: usize, luma: usize, mask: usize, width: u32
   store<f64>(out, <f64>gradientCount, 64);
   store<f64>(out, <f64>nearSum, 72);
   store<f64>(out, <f64>nearCount, 80);
-  store<f64>(out, <f64>farSum, 88);
-  store<f64>(out, <f64>farCount, 96);
+  store<f64>(out, <f64>(totalLuma - nearSum), 88);
+  store<f64>(out, <f64>(count - nearCount), 96);
   store<f64>(out, <f64>clutter, 104);
 }

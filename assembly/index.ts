@@ -4,7 +4,7 @@ export { scratchBase } from "./memory";
 export { lumaHistogram } from "./histogram";
 export { lumaPlane, lumaPlaneScalar, boxDownsample } from "./planes";
 export { growBackground, backgroundStats } from "./background";
-export { colourStats } from "./colour";
+export { colourStats, colourScratchBytes } from "./colour";
 export { regionHistogram } from "./exposure";
 export { laplacianStats, laplacianStatsScalar } from "./sharpness";
 export { maskedLaplacianStats } from "./retouch";

@@ -15,8 +15,9 @@ interface KernelExports {
   lumaPlaneScalar(src: number, count: number, dst: number): void;
   boxDownsample(src: number, width: number, height: number, factor: number, dst: number): void;
   growBackground(src: number, width: number, height: number, left: number, top: number, right: number, sideEnd: number, r: number, g: number, b: number, local: number, global: number, mask: number, queue: number): number;
-  backgroundStats(src: number, luma: number, mask: number, width: number, height: number, band: number, out: number, rows: number, columns: number, distance: number): void;
-  colourStats(src: number, count: number, out: number): void;
+  backgroundStats(src: number, luma: number, mask: number, width: number, height: number, band: number, out: number, rows: number, columns: number): void;
+  colourStats(src: number, count: number, out: number, scratch: number): void;
+  colourScratchBytes(): number;
   regionHistogram(plane: number, stride: number, x0: number, y0: number, x1: number, y1: number, out: number): void;
   laplacianStats(plane: number, stride: number, x0: number, y0: number, x1: number, y1: number, out: number): void;
   laplacianStatsScalar(plane: number, stride: number, x0: number, y0: number, x1: number, y1: number, out: number): void;
@@ -35,8 +36,9 @@ interface Layout {
   queue: number;
   rows: number;
   columns: number;
-  distance: number;
   out: number;
+  /** Scratch for kernels that build large intermediate tables (colour histograms). */
+  tables: number;
   end: number;
 }
 
@@ -124,9 +126,9 @@ export class WasmKernels implements PixelKernels {
     const queue = align(reducedMask + n);
     const rows = align(queue + n * 4);
     const columns = align(rows + raster.height * 4);
-    const distance = align(columns + raster.width * 4);
-    const out = align(distance + raster.width * 4);
-    const layout: Layout = { width: raster.width, height: raster.height, pixels, luma, mask, reducedLuma, reducedMask, queue, rows, columns, distance, out, end: out + OUT_BYTES };
+    const out = align(columns + raster.width * 4);
+    const tables = align(out + OUT_BYTES);
+    const layout: Layout = { width: raster.width, height: raster.height, pixels, luma, mask, reducedLuma, reducedMask, queue, rows, columns, out, tables, end: tables + this.exports.colourScratchBytes() };
     this.reserve(layout.end);
     new Uint8Array(this.exports.memory.buffer, pixels, n * 3).set(raster.data.subarray(0, n * 3));
     this.exports.lumaPlane(pixels, n, luma);
@@ -165,7 +167,7 @@ export class WasmKernels implements PixelKernels {
 
   backgroundStats(band: number): BackgroundSums {
     const l = this.loaded;
-    this.exports.backgroundStats(l.pixels, l.luma, l.mask, l.width, l.height, band, l.out, l.rows, l.columns, l.distance);
+    this.exports.backgroundStats(l.pixels, l.luma, l.mask, l.width, l.height, band, l.out, l.rows, l.columns);
     const v = this.f64(l.out, 14);
     const buffer = this.exports.memory.buffer;
     return {
@@ -182,7 +184,7 @@ export class WasmKernels implements PixelKernels {
 
   colourStats(): Float64Array {
     const l = this.loaded;
-    this.exports.colourStats(l.pixels, l.width * l.height, l.out);
+    this.exports.colourStats(l.pixels, l.width * l.height, l.out, l.tables);
     return this.f64(l.out, COLOUR_BINS * COLOUR_VALUES_PER_BIN);
   }
 
