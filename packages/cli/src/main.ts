@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from "commander";
 import { runCheck } from "./commands/check.js";
+import { runEval } from "./commands/eval.js";
 import { runRulesFacts, runRulesList, runRulesShow, runRulesValidate } from "./commands/rules.js";
 import { EXIT, UsageError } from "./exitCodes.js";
 
@@ -55,6 +56,19 @@ rules
   .option("--lang <zh|en>", "language of descriptions")
   .action(async (options) => {
     process.exitCode = await runRulesFacts(options);
+  });
+
+program
+  .command("eval")
+  .description("score every requirement against the labelled corpus and a synthetic set derived from it; exit 1 below a floor in eval/floors.json")
+  .option("--corpus <dir>", "labelled corpus folder with manifest.json (default: ../shared/corpus or $PHOTOAUDIT_CORPUS)")
+  .option("-r, --ruleset <id>", "ruleset to evaluate", "cn-national")
+  .option("--limit <n>", "only the first n corpus photos (a smoke run; floors are not applied)")
+  .option("--no-synthetic", "skip the synthetic set")
+  .option("--out <dir>", "where results.json, results.md and derived/ go (default: eval/)")
+  .option("--floors <file>", "floors file (default: eval/floors.json)")
+  .action(async (options) => {
+    process.exitCode = await runEval(options);
   });
 
 try {
