@@ -14,3 +14,4 @@ export { fillMessage, formatValue } from "./messages.js";
 export { describeCondition, describeExpected } from "./describeCondition.js";
 export { decideVerdict, type Report, type RuleResult, type RuleStatus, type Verdict } from "./report.js";
 export { PhotoChecker, errorReport, type CheckerOptions, type CheckOptions } from "./checkPhoto.js";
+export { CheckerPool, CheckerPoolError, checkerWorkerUrl, type CheckerPoolErrorCode, type CheckerPoolOptions, type PoolCheckOptions } from "./checkerPool.js";
