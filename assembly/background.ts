@@ -10,21 +10,24 @@ const BACKGROUND: u8 = 255;
   return abs(<i32>load<u8>(p) - <i32>load<u8>(q)) + abs(<i32>load<u8>(p, 1) - <i32>load<u8>(q, 1)) + abs(<i32>load<u8>(p, 2) - <i32>load<u8>(q, 2));
 }
 
-@inline function trySeed(src: usize, mask: usize, queue: usize, tail: u32, index: u32, r: i32, g: i32, b: i32, globalTolerance: i32): u32 {
-  if (load<u8>(mask + <usize>index) == 0 && colourDistance(src + <usize>index * 3, r, g, b) <= globalTolerance) {
-    store<u8>(mask + <usize>index, BACKGROUND);
-    store<u32>(queue + (<usize>tail << 2), index);
+// Queue entries pack a pixel as (y << 16) | x (the decoder caps sides far below 65536): no division per pop.
+
+@inline function trySeed(src: usize, mask: usize, queue: usize, tail: u32, x: u32, y: u32, width: u32, r: i32, g: i32, b: i32, globalTolerance: i32): u32 {
+  const index = <usize>(y * width + x);
+  if (load<u8>(mask + index) == 0 && colourDistance(src + index * 3, r, g, b) <= globalTolerance) {
+    store<u8>(mask + index, BACKGROUND);
+    store<u32>(queue + (<usize>tail << 2), (y << 16) | x);
     return tail + 1;
   }
   return tail;
 }
 
-@inline function tryGrow(src: usize, mask: usize, queue: usize, tail: u32, from: u32, to: u32, r: i32, g: i32, b: i32, localTolerance: i32, globalTolerance: i32): u32 {
-  if (load<u8>(mask + <usize>to) != 0) return tail;
-  const q = src + <usize>to * 3;
-  if (pixelDistance(q, src + <usize>from * 3) > localTolerance || colourDistance(q, r, g, b) > globalTolerance) return tail;
-  store<u8>(mask + <usize>to, BACKGROUND);
-  store<u32>(queue + (<usize>tail << 2), to);
+@inline function tryGrow(src: usize, mask: usize, queue: usize, tail: u32, from: usize, to: usize, packed: u32, r: i32, g: i32, b: i32, localTolerance: i32, globalTolerance: i32): u32 {
+  if (load<u8>(mask + to) != 0) return tail;
+  const q = src + to * 3;
+  if (pixelDistance(q, src + from * 3) > localTolerance || colourDistance(q, r, g, b) > globalTolerance) return tail;
+  store<u8>(mask + to, BACKGROUND);
+  store<u32>(queue + (<usize>tail << 2), packed);
   return tail + 1;
 }
 
@@ -34,27 +37,29 @@ const BACKGROUND: u8 = 255;
  * shoulders sit below). A probe pixel seeds when within `globalTolerance` of the reference; a pixel joins
  * when its L1 RGB distance to the neighbour it is reached from is at most `localTolerance` (the silhouette's
  * edge stops it) and to the reference at most `globalTolerance` (slow drifts into the person stop too).
+ * The result is the set of pixels reachable by accepted steps, so it does not depend on visiting order.
  * `queue` holds width * height u32. Returns the number of background pixels.
  */
 export function growBackground(src: usize, width: u32, height: u32, left: u32, top: u32, right: u32, sideEnd: u32, r: i32, g: i32, b: i32, localTolerance: i32, globalTolerance: i32, mask: usize, queue: usize): u32 {
-  const count = width * height;
-  memory.fill(mask, 0, <usize>count);
+  memory.fill(mask, 0, <usize>(width * height));
   let tail: u32 = 0;
-  for (let x = left; x <= right; x++) tail = trySeed(src, mask, queue, tail, top * width + x, r, g, b, globalTolerance);
+  for (let x = left; x <= right; x++) tail = trySeed(src, mask, queue, tail, x, top, width, r, g, b, globalTolerance);
   for (let y = top + 1; y < sideEnd; y++) {
-    tail = trySeed(src, mask, queue, tail, y * width + left, r, g, b, globalTolerance);
-    tail = trySeed(src, mask, queue, tail, y * width + right, r, g, b, globalTolerance);
+    tail = trySeed(src, mask, queue, tail, left, y, width, r, g, b, globalTolerance);
+    tail = trySeed(src, mask, queue, tail, right, y, width, r, g, b, globalTolerance);
   }
+  const w = <usize>width;
   let head: u32 = 0;
   while (head < tail) {
-    const index = load<u32>(queue + (<usize>head << 2));
+    const packed = load<u32>(queue + (<usize>head << 2));
     head++;
-    const y = index / width;
-    const x = index - y * width;
-    if (x > 0) tail = tryGrow(src, mask, queue, tail, index, index - 1, r, g, b, localTolerance, globalTolerance);
-    if (x + 1 < width) tail = tryGrow(src, mask, queue, tail, index, index + 1, r, g, b, localTolerance, globalTolerance);
-    if (y > 0) tail = tryGrow(src, mask, queue, tail, index, index - width, r, g, b, localTolerance, globalTolerance);
-    if (y + 1 < height) tail = tryGrow(src, mask, queue, tail, index, index + width, r, g, b, localTolerance, globalTolerance);
+    const y = packed >> 16;
+    const x = packed & 0xffff;
+    const index = <usize>y * w + <usize>x;
+    if (x > 0) tail = tryGrow(src, mask, queue, tail, index, index - 1, packed - 1, r, g, b, localTolerance, globalTolerance);
+    if (x + 1 < width) tail = tryGrow(src, mask, queue, tail, index, index + 1, packed + 1, r, g, b, localTolerance, globalTolerance);
+    if (y > 0) tail = tryGrow(src, mask, queue, tail, index, index - w, packed - 0x10000, r, g, b, localTolerance, globalTolerance);
+    if (y + 1 < height) tail = tryGrow(src, mask, queue, tail, index, index + w, packed + 0x10000, r, g, b, localTolerance, globalTolerance);
   }
   return tail;
 }

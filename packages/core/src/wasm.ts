@@ -43,6 +43,8 @@ interface Layout {
 }
 
 const PAGE = 65536;
+/** Background growth packs pixel positions as (y << 16) | x; decoded rasters are capped far lower (2048). */
+const MAX_SIDE = 65535;
 /** Bytes for kernel results (a histogram and its four sub-histograms need 5 KiB). */
 const OUT_BYTES = 8192;
 const wasmFile = join(dirname(fileURLToPath(import.meta.url)), "..", "build", "kernels.wasm");
@@ -117,6 +119,9 @@ export class WasmKernels implements PixelKernels {
   }
 
   load(raster: Raster): void {
+    if (raster.width > MAX_SIDE || raster.height > MAX_SIDE) {
+      throw new RangeError(`Expected a raster of at most ${MAX_SIDE} px per side for WasmKernels.load but received ${raster.width}x${raster.height}`);
+    }
     const n = raster.width * raster.height;
     const pixels = this.base;
     const luma = align(pixels + n * 3);
