@@ -74,6 +74,22 @@ export function growBackground(src: usize, width: u32, height: u32, left: u32, t
   return sum;
 }
 
+@inline function bytesSum(v: v128): v128 {
+  return i32x4.extadd_pairwise_i16x8_u(i16x8.extadd_pairwise_i8x16_u(v));
+}
+
+// Near-silhouette luma of the current call, accumulated by closeRun.
+let nearSum: u64 = 0;
+let nearCount: u64 = 0;
+
+/** Settles a background run [a, end) that ends at a person pixel: its last `band` pixels are near, and its first too when a person precedes it. */
+@inline function closeRun(lumaRow: usize, a: u32, end: u32, band: u32): void {
+  const leftEnd = a > 0 ? min(end, a + band) : a;
+  const rightStart = max(leftEnd, end > band ? end - band : 0);
+  nearSum += lumaSum(lumaRow, a, leftEnd) + lumaSum(lumaRow, rightStart, end);
+  nearCount += <u64>(leftEnd - a + end - rightStart);
+}
+
 /**
  * Statistics of the background mask, one pass. f64 at `out`: [count, sumR, sumG, sumB, sumR2, sumG2, sumB2,
  * gradientSum, gradientCount, nearSum, nearCount, farSum, farCount, clutter]: gradient is |dY/dx| + |dY/dy|
@@ -81,14 +97,19 @@ export function growBackground(src: usize, width: u32, height: u32, left: u32, t
  * (<= `band` px or not) to expose shadows cast on the backdrop; clutter counts non-background pixels outside
  * each row's longest non-background run (objects beside the person, not the person). `rows` (height u32)
  * and `columns` (width u32) receive the person's pixel count per row and column (the silhouette profile).
- * Near/far is settled per background run: only the `band` pixels at each end that touch the person are re-read.
- * Colour sums and squares run first over each row in SIMD (16 pixels de-interleaved and masked per step).
+ * SIMD, 16 pixels per step: colour sums and squares, luma sums, gradients and column counts; run bookkeeping
+ * is per block when a block is all backdrop or all person, per pixel only where the silhouette edge crosses it.
  */
 export function backgroundStats(src: usize, luma: usize, mask: usize, width: u32, height: u32, band: u32, out: usize, rows: usize, columns: usize): void {
   memory.fill(columns, 0, <usize>width << 2);
   let count: u64 = 0, sr: u64 = 0, sg: u64 = 0, sb: u64 = 0, srr: u64 = 0, sgg: u64 = 0, sbb: u64 = 0;
-  let clutter: u64 = 0, gradientSum: u64 = 0, gradientCount: u64 = 0, nearSum: u64 = 0, nearCount: u64 = 0, totalLuma: u64 = 0;
+  let clutter: u64 = 0, gradientSum: u64 = 0, gradientCount: u64 = 0, totalLuma: u64 = 0;
+  nearSum = 0;
+  nearCount = 0;
   const w = <usize>width;
+  const one = i8x16.splat(1);
+  // SIMD blocks stop one pixel short of the row end, so every lane has a right neighbour in the same row.
+  const simdEnd = width > 0 ? (width - 1) & ~(15 as u32) : 0;
   for (let y: u32 = 0; y < height; y++) {
     const rowStart = <usize>y * w;
     const lumaRow = luma + rowStart;
@@ -98,40 +119,86 @@ export function backgroundStats(src: usize, luma: usize, mask: usize, width: u32
     let run: u32 = 0;
     let longest: u32 = 0;
     let runStart: i32 = -1;
-    // SIMD pass: R, G, B sums and squares of background pixels (mask bytes are 0 or 255, so AND masks them).
-    const blocks = width & ~(15 as u32);
     let accR = i32x4.splat(0), accG = i32x4.splat(0), accB = i32x4.splat(0);
     let accRR = i32x4.splat(0), accGG = i32x4.splat(0), accBB = i32x4.splat(0);
-    for (let x: u32 = 0; x < blocks; x += 16) {
-      const q = src + (rowStart + <usize>x) * 3;
-      const a = v128.load(q);
-      const b = v128.load(q, 16);
-      const c = v128.load(q, 32);
+    let accLuma = i32x4.splat(0), accGrad = i32x4.splat(0), accGradN = i32x4.splat(0);
+    for (let x: u32 = 0; x < simdEnd; x += 16) {
       const m = v128.load(maskRow + <usize>x);
-      const r = v128.and(i8x16.shuffle(i8x16.shuffle(a, b, 0, 3, 6, 9, 12, 15, 18, 21, 24, 27, 30, 0, 0, 0, 0, 0), c, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 17, 20, 23, 26, 29), m);
-      const g = v128.and(i8x16.shuffle(i8x16.shuffle(a, b, 1, 4, 7, 10, 13, 16, 19, 22, 25, 28, 31, 0, 0, 0, 0, 0), c, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 18, 21, 24, 27, 30), m);
-      const bl = v128.and(i8x16.shuffle(i8x16.shuffle(a, b, 2, 5, 8, 11, 14, 17, 20, 23, 26, 29, 0, 0, 0, 0, 0, 0), c, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 16, 19, 22, 25, 28, 31), m);
-      accR = i32x4.add(accR, i32x4.extadd_pairwise_i16x8_u(i16x8.extadd_pairwise_i8x16_u(r)));
-      accG = i32x4.add(accG, i32x4.extadd_pairwise_i16x8_u(i16x8.extadd_pairwise_i8x16_u(g)));
-      accB = i32x4.add(accB, i32x4.extadd_pairwise_i16x8_u(i16x8.extadd_pairwise_i8x16_u(bl)));
-      const rl = i16x8.extend_low_i8x16_u(r), rh = i16x8.extend_high_i8x16_u(r);
-      const gl = i16x8.extend_low_i8x16_u(g), gh = i16x8.extend_high_i8x16_u(g);
-      const bll = i16x8.extend_low_i8x16_u(bl), blh = i16x8.extend_high_i8x16_u(bl);
-      accRR = i32x4.add(accRR, i32x4.add(i32x4.dot_i16x8_s(rl, rl), i32x4.dot_i16x8_s(rh, rh)));
-      accGG = i32x4.add(accGG, i32x4.add(i32x4.dot_i16x8_s(gl, gl), i32x4.dot_i16x8_s(gh, gh)));
-      accBB = i32x4.add(accBB, i32x4.add(i32x4.dot_i16x8_s(bll, bll), i32x4.dot_i16x8_s(blh, blh)));
+      const bits = i8x16.bitmask(m);
+      const backdrop = <u32>popcnt(bits);
+      count += <u64>backdrop;
+      people += 16 - backdrop;
+      if (backdrop != 16) {
+        // Person lanes add one to their column's count.
+        const person = v128.and(v128.not(m), one);
+        const lo = i16x8.extend_low_i8x16_u(person), hi = i16x8.extend_high_i8x16_u(person);
+        const c = columns + (<usize>x << 2);
+        v128.store(c, i32x4.add(v128.load(c), i32x4.extend_low_i16x8_u(lo)));
+        v128.store(c, i32x4.add(v128.load(c, 16), i32x4.extend_high_i16x8_u(lo)), 16);
+        v128.store(c, i32x4.add(v128.load(c, 32), i32x4.extend_low_i16x8_u(hi)), 32);
+        v128.store(c, i32x4.add(v128.load(c, 48), i32x4.extend_high_i16x8_u(hi)), 48);
+      }
+      if (backdrop != 0) {
+        const q = src + (rowStart + <usize>x) * 3;
+        const a = v128.load(q), b = v128.load(q, 16), cc = v128.load(q, 32);
+        const r = v128.and(i8x16.shuffle(i8x16.shuffle(a, b, 0, 3, 6, 9, 12, 15, 18, 21, 24, 27, 30, 0, 0, 0, 0, 0), cc, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 17, 20, 23, 26, 29), m);
+        const g = v128.and(i8x16.shuffle(i8x16.shuffle(a, b, 1, 4, 7, 10, 13, 16, 19, 22, 25, 28, 31, 0, 0, 0, 0, 0), cc, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 18, 21, 24, 27, 30), m);
+        const bl = v128.and(i8x16.shuffle(i8x16.shuffle(a, b, 2, 5, 8, 11, 14, 17, 20, 23, 26, 29, 0, 0, 0, 0, 0, 0), cc, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 16, 19, 22, 25, 28, 31), m);
+        accR = i32x4.add(accR, bytesSum(r));
+        accG = i32x4.add(accG, bytesSum(g));
+        accB = i32x4.add(accB, bytesSum(bl));
+        const rl = i16x8.extend_low_i8x16_u(r), rh = i16x8.extend_high_i8x16_u(r);
+        const gl = i16x8.extend_low_i8x16_u(g), gh = i16x8.extend_high_i8x16_u(g);
+        const bll = i16x8.extend_low_i8x16_u(bl), blh = i16x8.extend_high_i8x16_u(bl);
+        accRR = i32x4.add(accRR, i32x4.add(i32x4.dot_i16x8_s(rl, rl), i32x4.dot_i16x8_s(rh, rh)));
+        accGG = i32x4.add(accGG, i32x4.add(i32x4.dot_i16x8_s(gl, gl), i32x4.dot_i16x8_s(gh, gh)));
+        accBB = i32x4.add(accBB, i32x4.add(i32x4.dot_i16x8_s(bll, bll), i32x4.dot_i16x8_s(blh, blh)));
+        const l = v128.load(lumaRow + <usize>x);
+        accLuma = i32x4.add(accLuma, bytesSum(v128.and(l, m)));
+        if (!lastRow) {
+          const both = v128.and(m, v128.and(v128.load(maskRow + <usize>x + 1), v128.load(maskRow + <usize>x + w)));
+          const right = v128.load(lumaRow + <usize>x + 1);
+          const below = v128.load(lumaRow + <usize>x + w);
+          const dx = v128.and(v128.or(i8x16.sub_sat_u(right, l), i8x16.sub_sat_u(l, right)), both);
+          const dy = v128.and(v128.or(i8x16.sub_sat_u(below, l), i8x16.sub_sat_u(l, below)), both);
+          accGrad = i32x4.add(accGrad, i32x4.add(bytesSum(dx), bytesSum(dy)));
+          accGradN = i32x4.add(accGradN, bytesSum(v128.and(both, one)));
+        }
+      }
+      // Runs of person pixels and backdrop runs, for clutter and the near-silhouette band.
+      if (backdrop == 16) {
+        run = 0;
+        if (runStart < 0) runStart = <i32>x;
+      } else if (backdrop == 0) {
+        run += 16;
+        if (run > longest) longest = run;
+        if (runStart >= 0) {
+          closeRun(lumaRow, <u32>runStart, x, band);
+          runStart = -1;
+        }
+      } else {
+        for (let k: u32 = 0; k < 16; k++) {
+          if ((bits >> k) & 1) {
+            run = 0;
+            if (runStart < 0) runStart = <i32>(x + k);
+          } else {
+            run++;
+            if (run > longest) longest = run;
+            if (runStart >= 0) {
+              closeRun(lumaRow, <u32>runStart, x + k, band);
+              runStart = -1;
+            }
+          }
+        }
+      }
     }
-    // Lanes hold at most width / 4 squares of 255^2 per row: inside u32 for any width the decoder allows.
+    // Lanes hold at most width / 4 squares of 255^2 per row: inside u32 for any width the loader allows.
     sr += laneSum(accR); sg += laneSum(accG); sb += laneSum(accB);
     srr += laneSum(accRR); sgg += laneSum(accGG); sbb += laneSum(accBB);
-    for (let x = blocks; x < width; x++) {
-      if (load<u8>(maskRow + <usize>x) != BACKGROUND) continue;
-      const p = src + (rowStart + <usize>x) * 3;
-      const r = <u64>load<u8>(p), g = <u64>load<u8>(p, 1), b = <u64>load<u8>(p, 2);
-      sr += r; sg += g; sb += b;
-      srr += r * r; sgg += g * g; sbb += b * b;
-    }
-    for (let x: u32 = 0; x < width; x++) {
+    totalLuma += laneSum(accLuma);
+    gradientSum += laneSum(accGrad);
+    gradientCount += laneSum(accGradN);
+    for (let x = simdEnd; x < width; x++) {
       if (load<u8>(maskRow + <usize>x) != BACKGROUND) {
         people++;
         run++;
@@ -139,12 +206,7 @@ export function backgroundStats(src: usize, luma: usize, mask: usize, width: u32
         const c = columns + (<usize>x << 2);
         store<u32>(c, load<u32>(c) + 1);
         if (runStart >= 0) {
-          // A background run [runStart, x) ends at the person: its last `band` pixels are near, and its first too if a person precedes it.
-          const a = <u32>runStart;
-          const leftEnd = a > 0 ? min(x, a + band) : a;
-          const rightStart = max(leftEnd, x > band ? x - band : 0);
-          nearSum += lumaSum(lumaRow, a, leftEnd) + lumaSum(lumaRow, rightStart, x);
-          nearCount += <u64>(leftEnd - a + x - rightStart);
+          closeRun(lumaRow, <u32>runStart, x, band);
           runStart = -1;
         }
         continue;
@@ -152,6 +214,10 @@ export function backgroundStats(src: usize, luma: usize, mask: usize, width: u32
       run = 0;
       if (runStart < 0) runStart = <i32>x;
       count++;
+      const p = src + (rowStart + <usize>x) * 3;
+      const r = <u64>load<u8>(p), g = <u64>load<u8>(p, 1), b = <u64>load<u8>(p, 2);
+      sr += r; sg += g; sb += b;
+      srr += r * r; sgg += g * g; sbb += b * b;
       const yv = <i32>load<u8>(lumaRow + <usize>x);
       totalLuma += <u64>yv;
       if (x + 1 < width && !lastRow && load<u8>(maskRow + <usize>x + 1) == BACKGROUND && load<u8>(maskRow + <usize>x + w) == BACKGROUND) {
