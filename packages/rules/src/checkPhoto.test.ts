@@ -66,3 +66,15 @@ describe("decideVerdict", () => {
     expect(decideVerdict(results)).toBe(verdict);
   });
 });
+
+describe("PhotoChecker on degenerate photos", () => {
+  it.each([
+    ["1x1", { width: 1, height: 1 }],
+    ["20000x20 strip", { width: 20_000, height: 20 }],
+  ])("reports a %s photo rule by rule instead of failing", async (_name, size) => {
+    const report = await new PhotoChecker().check(await makeJpeg(size), { file: "odd.jpg", rulesetId: "cn-national" });
+    expect(report.verdict).toBe("reject");
+    expect(report.results.find((r) => r.requirement === "single-face")).toMatchObject({ status: "fail", measured: 0 });
+    expect(report.results.find((r) => r.rule === "pose.frontal")?.status).toBe("not_assessed");
+  });
+});

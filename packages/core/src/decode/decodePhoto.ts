@@ -49,6 +49,10 @@ export async function decodePhoto(bytes: Uint8Array, overrides: Partial<DecodeLi
     // The header read decodes no pixels, so it runs unlimited and the size check below explains a refusal in our words.
     meta = await sharp(input, { ...options, limitInputPixels: false }).metadata();
   } catch (error) {
+    if (sniffed === "heif") {
+      // The bundled libheif decodes AVIF only; HEIC (HEVC) is patented and left out of sharp's prebuilt binaries.
+      throw new PhotoError("UNSUPPORTED_FORMAT", "HEIC photos cannot be decoded here. Export the photo as JPEG (on an iPhone: Settings > Camera > Formats > Most Compatible).", { cause: error });
+    }
     throw decodeFailure(error, "reading the header");
   }
   const format = (meta.format === "heif" && meta.compression === "av1" ? "avif" : meta.format) as PhotoFormat;
