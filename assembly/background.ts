@@ -10,25 +10,9 @@ const BACKGROUND: u8 = 255;
   return abs(<i32>load<u8>(p) - <i32>load<u8>(q)) + abs(<i32>load<u8>(p, 1) - <i32>load<u8>(q, 1)) + abs(<i32>load<u8>(p, 2) - <i32>load<u8>(q, 2));
 }
 
-// Queue entries pack a pixel as (y << 16) | x (the decoder caps sides far below 65536): no division per pop.
-
-@inline function trySeed(src: usize, mask: usize, queue: usize, tail: u32, x: u32, y: u32, width: u32, r: i32, g: i32, b: i32, globalTolerance: i32): u32 {
-  const index = <usize>(y * width + x);
-  if (load<u8>(mask + index) == 0 && colourDistance(src + index * 3, r, g, b) <= globalTolerance) {
-    store<u8>(mask + index, BACKGROUND);
-    store<u32>(queue + (<usize>tail << 2), (y << 16) | x);
-    return tail + 1;
-  }
-  return tail;
-}
-
-@inline function tryGrow(src: usize, mask: usize, queue: usize, tail: u32, from: usize, to: usize, packed: u32, r: i32, g: i32, b: i32, localTolerance: i32, globalTolerance: i32): u32 {
-  if (load<u8>(mask + to) != 0) return tail;
+@inline function accepts(src: usize, to: usize, from: usize, r: i32, g: i32, b: i32, localTolerance: i32, globalTolerance: i32): bool {
   const q = src + to * 3;
-  if (pixelDistance(q, src + from * 3) > localTolerance || colourDistance(q, r, g, b) > globalTolerance) return tail;
-  store<u8>(mask + to, BACKGROUND);
-  store<u32>(queue + (<usize>tail << 2), packed);
-  return tail + 1;
+  return pixelDistance(q, src + from * 3) <= localTolerance && colourDistance(q, r, g, b) <= globalTolerance;
 }
 
 /**
@@ -37,31 +21,77 @@ const BACKGROUND: u8 = 255;
  * shoulders sit below). A probe pixel seeds when within `globalTolerance` of the reference; a pixel joins
  * when its L1 RGB distance to the neighbour it is reached from is at most `localTolerance` (the silhouette's
  * edge stops it) and to the reference at most `globalTolerance` (slow drifts into the person stop too).
- * The result is the set of pixels reachable by accepted steps, so it does not depend on visiting order.
- * `queue` holds width * height u32. Returns the number of background pixels.
+ * The result is the set of pixels reachable by accepted steps, so it does not depend on visiting order:
+ * a scanline fill walks rows and queues horizontal spans, not pixels. `queue` holds 2 * width * height u32
+ * (a span is [(y << 16) | x0, x1]; sides stay below 65536). Returns the number of background pixels.
  */
 export function growBackground(src: usize, width: u32, height: u32, left: u32, top: u32, right: u32, sideEnd: u32, r: i32, g: i32, b: i32, localTolerance: i32, globalTolerance: i32, mask: usize, queue: usize): u32 {
   memory.fill(mask, 0, <usize>(width * height));
-  let tail: u32 = 0;
-  for (let x = left; x <= right; x++) tail = trySeed(src, mask, queue, tail, x, top, width, r, g, b, globalTolerance);
-  for (let y = top + 1; y < sideEnd; y++) {
-    tail = trySeed(src, mask, queue, tail, left, y, width, r, g, b, globalTolerance);
-    tail = trySeed(src, mask, queue, tail, right, y, width, r, g, b, globalTolerance);
-  }
   const w = <usize>width;
+  let tail: u32 = 0;
+  let marked: u32 = 0;
+  // Seeds become one-pixel spans; processing extends them.
+  for (let y = top; y < sideEnd; y++) {
+    for (let x = left; x <= right; x = y == top || x == right ? x + 1 : right) {
+      const index = <usize>y * w + <usize>x;
+      if (load<u8>(mask + index) == 0 && colourDistance(src + index * 3, r, g, b) <= globalTolerance) {
+        store<u8>(mask + index, BACKGROUND);
+        marked++;
+        store<u32>(queue + (<usize>tail << 2), (y << 16) | x);
+        store<u32>(queue + (<usize>tail << 2), x, 4);
+        tail += 2;
+      }
+      if (y == top && x == right) break;
+    }
+  }
   let head: u32 = 0;
   while (head < tail) {
     const packed = load<u32>(queue + (<usize>head << 2));
-    head++;
+    let x1 = load<u32>(queue + (<usize>head << 2), 4);
+    head += 2;
     const y = packed >> 16;
-    const x = packed & 0xffff;
-    const index = <usize>y * w + <usize>x;
-    if (x > 0) tail = tryGrow(src, mask, queue, tail, index, index - 1, packed - 1, r, g, b, localTolerance, globalTolerance);
-    if (x + 1 < width) tail = tryGrow(src, mask, queue, tail, index, index + 1, packed + 1, r, g, b, localTolerance, globalTolerance);
-    if (y > 0) tail = tryGrow(src, mask, queue, tail, index, index - w, packed - 0x10000, r, g, b, localTolerance, globalTolerance);
-    if (y + 1 < height) tail = tryGrow(src, mask, queue, tail, index, index + w, packed + 0x10000, r, g, b, localTolerance, globalTolerance);
+    let x0 = packed & 0xffff;
+    const row = <usize>y * w;
+    // Extend the span left and right along accepted horizontal steps.
+    while (x0 > 0 && load<u8>(mask + row + <usize>x0 - 1) == 0 && accepts(src, row + <usize>x0 - 1, row + <usize>x0, r, g, b, localTolerance, globalTolerance)) {
+      x0--;
+      store<u8>(mask + row + <usize>x0, BACKGROUND);
+      marked++;
+    }
+    while (x1 + 1 < width && load<u8>(mask + row + <usize>x1 + 1) == 0 && accepts(src, row + <usize>x1 + 1, row + <usize>x1, r, g, b, localTolerance, globalTolerance)) {
+      x1++;
+      store<u8>(mask + row + <usize>x1, BACKGROUND);
+      marked++;
+    }
+    // Rows above and below: every vertical step from the span is tried; accepted pixels start new spans.
+    for (let side = 0; side < 2; side++) {
+      if (side == 0 ? y == 0 : y + 1 >= height) continue;
+      const ny = side == 0 ? y - 1 : y + 1;
+      const nrow = <usize>ny * w;
+      let x = x0;
+      while (x <= x1) {
+        const to = nrow + <usize>x;
+        if (load<u8>(mask + to) != 0 || !accepts(src, to, row + <usize>x, r, g, b, localTolerance, globalTolerance)) {
+          x++;
+          continue;
+        }
+        store<u8>(mask + to, BACKGROUND);
+        marked++;
+        // Grow the new span right along the neighbour row while horizontal steps are accepted.
+        let e = x;
+        while (e + 1 < width && load<u8>(mask + nrow + <usize>e + 1) == 0 && accepts(src, nrow + <usize>e + 1, nrow + <usize>e, r, g, b, localTolerance, globalTolerance)) {
+          e++;
+          store<u8>(mask + nrow + <usize>e, BACKGROUND);
+          marked++;
+        }
+        store<u32>(queue + (<usize>tail << 2), (ny << 16) | x);
+        store<u32>(queue + (<usize>tail << 2), e, 4);
+        tail += 2;
+        x = e + 1;
+      }
+    }
   }
-  return tail;
+  return marked;
 }
 
 @inline function laneSum(v: v128): u64 {

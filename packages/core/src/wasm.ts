@@ -129,7 +129,7 @@ export class WasmKernels implements PixelKernels {
     const reducedLuma = align(mask + n);
     const reducedMask = align(reducedLuma + n);
     const queue = align(reducedMask + n);
-    const rows = align(queue + n * 4);
+    const rows = align(queue + n * 8);
     const columns = align(rows + raster.height * 4);
     const out = align(columns + raster.width * 4);
     const tables = align(out + OUT_BYTES);
