@@ -65,6 +65,13 @@ describe("background, colour, exposure, sharpness, lighting and retouch facts", 
     expect(Math.abs(out["lighting.backgroundShadow"] as number)).toBeLessThan(1);
   });
 
+  it("says there is no silhouette when the whole photo is backdrop", async () => {
+    const { out } = await facts(syntheticPortrait({ skin: [250, 250, 250], clothes: [250, 250, 250] }), null, ["head.topPx", "silhouette.leftRatio", "background.coverage"]);
+    expect(out["head.topPx"]).toEqual({ unavailable: "the background estimate found no silhouette of a person" });
+    expect(out["silhouette.leftRatio"]).toEqual({ unavailable: "the background estimate found no silhouette of a person" });
+    expect(out["background.coverage"]).toBe(1);
+  });
+
   it("reports the head top in file pixels when the raster was downscaled", async () => {
     const raster = { ...syntheticPortrait({ headTop: 40 }), scale: 0.5 };
     const { out } = await facts(raster, null, ["head.topPx"]);
