@@ -62,6 +62,18 @@ export function toPlaneRect(box: FaceBox, factor: number, planeWidth: number, pl
   return x1 - x0 >= 2 && y1 - y0 >= 2 ? { x0, y0, x1, y1 } : null;
 }
 
+/**
+ * The inner face: from above the brows to below the mouth and between the cheeks, sized in eye distances so it
+ * holds skin, eyes, nose and mouth but little backdrop or hair, whatever the detector's box includes.
+ */
+export function innerFace(g: FaceGeometry): FaceBox {
+  const d = g.eyeDistance;
+  const eyeY = (g.eyeLeft[1] + g.eyeRight[1]) / 2;
+  const x = g.eyeLeft[0] - 0.4 * d;
+  const y = eyeY - 0.5 * d;
+  return { x, y, width: g.eyeRight[0] + 0.4 * d - x, height: 1.9 * d };
+}
+
 /** Skin patches that carry texture but no strong edges: both cheeks (below the eyes) and the forehead (above the brows). */
 export function skinPatches(g: FaceGeometry): FaceBox[] {
   const d = g.eyeDistance;

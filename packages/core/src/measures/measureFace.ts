@@ -1,7 +1,7 @@
 import type { PixelKernels } from "../kernels/pixelKernels.js";
 import type { LaplacianSums } from "../kernels/types.js";
 import { lumaToLightness, round } from "./cielab.js";
-import { eyePatches, faceHalves, skinPatches, toPlaneRect, type FaceBox, type FaceGeometry } from "./faceGeometry.js";
+import { eyePatches, faceHalves, innerFace, skinPatches, toPlaneRect, type FaceBox, type FaceGeometry } from "./faceGeometry.js";
 import { histogramStats, type ExposureMeasurement } from "./histogramStats.js";
 
 /** Face width (raster px) face measures are normalised to: the national spec's face width at 358x441 is 179-255 px. */
@@ -12,9 +12,9 @@ export const faceReduction = (faceWidth: number): number => Math.max(1, Math.rou
 
 /** Face-region measures that need the face's position. */
 export interface FaceMeasurement {
-  /** Exposure of the face box on full-resolution luma. */
+  /** Exposure of the inner face (see innerFace) on full-resolution luma. */
   exposure: ExposureMeasurement;
-  /** Variance of the Laplacian over the face box, at the reference face scale (8-bit luma levels squared). */
+  /** Variance of the Laplacian over the inner face, at the reference face scale (8-bit luma levels squared). */
   sharpness: number;
   /** L* of the image-left half of the face minus the image-right half. */
   balance: number;
@@ -52,16 +52,17 @@ export function measureFace(kernels: PixelKernels, width: number, height: number
     if (!rect) throw new FaceRegionOutside(what);
     return rect;
   };
-  const exposure = histogramStats(kernels.histogram("luma", inside(g.box, "face box")));
-  if (!exposure) throw new FaceRegionOutside("face box");
+  const inner = innerFace(g);
+  const exposure = histogramStats(kernels.histogram("luma", inside(inner, "face")));
+  if (!exposure) throw new FaceRegionOutside("face");
   const [leftHalf, rightHalf] = faceHalves(g).map((half, i) => histogramStats(kernels.histogram("luma", inside(half, i ? "right half of the face" : "left half of the face"))));
   const balance = lumaToLightness(leftHalf!.mean) - lumaToLightness(rightHalf!.mean);
 
   const factor = faceReduction(g.box.width);
   const reduced = kernels.reduce(factor);
   const onReduced = (box: FaceBox) => toPlaneRect(box, factor, reduced.width, reduced.height);
-  const faceRect = onReduced(g.box);
-  if (!faceRect) throw new FaceRegionOutside("face box");
+  const faceRect = onReduced(inner);
+  if (!faceRect) throw new FaceRegionOutside("face");
   const face = kernels.laplacian("reduced", faceRect);
   const sharpness = face.sumSquares / face.count - (face.sum / face.count) ** 2;
   const patches = (boxes: FaceBox[]) => sumLaplacians(boxes.flatMap((b) => {

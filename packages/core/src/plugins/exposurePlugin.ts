@@ -31,6 +31,6 @@ export const exposurePlugin: PhotoPlugin = {
   version: "1.0.0",
   facts: [
     ...exposureFacts("exposure", { zh: "整张照片的", en: "of the whole photo" }, 50, imageExposureOf),
-    ...exposureFacts("exposure.face", { zh: "人脸区域的", en: "of the face box" }, 20, async (ctx) => (await faceOf(ctx)).exposure),
+    ...exposureFacts("exposure.face", { zh: "人脸内部区域（眉上至嘴下）的", en: "of the inner face (brows to below the mouth)" }, 20, async (ctx) => (await faceOf(ctx)).exposure),
   ],
 };
