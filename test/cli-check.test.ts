@@ -58,6 +58,17 @@ describe("photoaudit check", () => {
     for (const report of reports.filter((r) => r.error)) expect(report.verdict).toBe("error");
   });
 
+  it("checks a batch on worker threads with the same reports, in input order, as in one thread", () => {
+    const files = ["spec.jpg", "notes.txt", "spec.jpg", "truncated.jpg", "spec.jpg"].map(path);
+    const summary = (stdout: string) => parse(stdout).reports.map((r) => [r.file, r.verdict, r.error?.code, r.results.map((x) => x.status).join(",")]);
+    const pooled = photoaudit(["check", "--json", "--workers", "2", ...files]);
+    const single = photoaudit(["check", "--json", "--workers", "1", ...files]);
+    expect(pooled.code).toBe(2);
+    expect(summary(pooled.stdout)).toEqual(summary(single.stdout));
+    expect(parse(pooled.stdout).reports.map((r) => r.file)).toEqual(files);
+    expect(photoaudit(["check", "--workers", "0", path("spec.jpg")]).stderr).toMatch(/--workers expects a positive integer/);
+  });
+
   it("exits 2 with a usage message for an unknown ruleset or missing arguments", () => {
     const unknown = photoaudit(["check", "--ruleset", "cn-atlantis", path("spec.jpg")]);
     expect(unknown.code).toBe(2);
