@@ -112,9 +112,9 @@ export function growBackground(src: usize, width: u32, height: u32, left: u32, t
 let nearSum: u64 = 0;
 let nearCount: u64 = 0;
 
-/** Settles a background run [a, end) that ends at a person pixel: its last `band` pixels are near, and its first too when a person precedes it. */
-@inline function closeRun(lumaRow: usize, a: u32, end: u32, band: u32): void {
-  const leftEnd = a > 0 ? min(end, a + band) : a;
+/** Settles a background run [a, end) that ends at a person pixel: its last `band` pixels are near, and its first too when a person precedes it (a > x0). */
+@inline function closeRun(lumaRow: usize, a: u32, end: u32, band: u32, x0: u32): void {
+  const leftEnd = a > x0 ? min(end, a + band) : a;
   const rightStart = max(leftEnd, end > band ? end - band : 0);
   nearSum += lumaSum(lumaRow, a, leftEnd) + lumaSum(lumaRow, rightStart, end);
   nearCount += <u64>(leftEnd - a + end - rightStart);
@@ -127,24 +127,26 @@ let nearCount: u64 = 0;
  * (<= `band` px or not) to expose shadows cast on the backdrop; clutter counts non-background pixels outside
  * each row's longest non-background run (objects beside the person, not the person). `rows` (height u32)
  * and `columns` (width u32) receive the person's pixel count per row and column (the silhouette profile).
- * SIMD, 16 pixels per step: colour sums and squares, luma sums, gradients and column counts; run bookkeeping
+ * Only the content rectangle [x0, x1) x [y0, y1) is read (padding bars outside it are neither backdrop nor
+ * person); rows and columns outside it count 0. SIMD, 16 pixels per step: colour sums and squares, luma sums, gradients and column counts; run bookkeeping
  * is per block when a block is all backdrop or all person, per pixel only where the silhouette edge crosses it.
  */
-export function backgroundStats(src: usize, luma: usize, mask: usize, width: u32, height: u32, band: u32, out: usize, rows: usize, columns: usize): void {
+export function backgroundStats(src: usize, luma: usize, mask: usize, width: u32, height: u32, x0: u32, y0: u32, x1: u32, y1: u32, band: u32, out: usize, rows: usize, columns: usize): void {
   memory.fill(columns, 0, <usize>width << 2);
+  memory.fill(rows, 0, <usize>height << 2);
   let count: u64 = 0, sr: u64 = 0, sg: u64 = 0, sb: u64 = 0, srr: u64 = 0, sgg: u64 = 0, sbb: u64 = 0;
   let clutter: u64 = 0, gradientSum: u64 = 0, gradientCount: u64 = 0, totalLuma: u64 = 0;
   nearSum = 0;
   nearCount = 0;
   const w = <usize>width;
   const one = i8x16.splat(1);
-  // SIMD blocks stop one pixel short of the row end, so every lane has a right neighbour in the same row.
-  const simdEnd = width > 0 ? (width - 1) & ~(15 as u32) : 0;
-  for (let y: u32 = 0; y < height; y++) {
+  // SIMD blocks stop one pixel short of the content's right edge, so every lane has a right neighbour inside it.
+  const simdEnd = x1 > x0 ? x0 + ((x1 - x0 - 1) & ~(15 as u32)) : x0;
+  for (let y = y0; y < y1; y++) {
     const rowStart = <usize>y * w;
     const lumaRow = luma + rowStart;
     const maskRow = mask + rowStart;
-    const lastRow = y + 1 == height;
+    const lastRow = y + 1 == y1;
     let people: u32 = 0;
     let run: u32 = 0;
     let longest: u32 = 0;
@@ -152,7 +154,7 @@ export function backgroundStats(src: usize, luma: usize, mask: usize, width: u32
     let accR = i32x4.splat(0), accG = i32x4.splat(0), accB = i32x4.splat(0);
     let accRR = i32x4.splat(0), accGG = i32x4.splat(0), accBB = i32x4.splat(0);
     let accLuma = i32x4.splat(0), accGrad = i32x4.splat(0), accGradN = i32x4.splat(0);
-    for (let x: u32 = 0; x < simdEnd; x += 16) {
+    for (let x = x0; x < simdEnd; x += 16) {
       const m = v128.load(maskRow + <usize>x);
       const bits = i8x16.bitmask(m);
       const backdrop = <u32>popcnt(bits);
@@ -203,7 +205,7 @@ export function backgroundStats(src: usize, luma: usize, mask: usize, width: u32
         run += 16;
         if (run > longest) longest = run;
         if (runStart >= 0) {
-          closeRun(lumaRow, <u32>runStart, x, band);
+          closeRun(lumaRow, <u32>runStart, x, band, x0);
           runStart = -1;
         }
       } else {
@@ -215,7 +217,7 @@ export function backgroundStats(src: usize, luma: usize, mask: usize, width: u32
             run++;
             if (run > longest) longest = run;
             if (runStart >= 0) {
-              closeRun(lumaRow, <u32>runStart, x + k, band);
+              closeRun(lumaRow, <u32>runStart, x + k, band, x0);
               runStart = -1;
             }
           }
@@ -228,7 +230,7 @@ export function backgroundStats(src: usize, luma: usize, mask: usize, width: u32
     totalLuma += laneSum(accLuma);
     gradientSum += laneSum(accGrad);
     gradientCount += laneSum(accGradN);
-    for (let x = simdEnd; x < width; x++) {
+    for (let x = simdEnd; x < x1; x++) {
       if (load<u8>(maskRow + <usize>x) != BACKGROUND) {
         people++;
         run++;
@@ -236,7 +238,7 @@ export function backgroundStats(src: usize, luma: usize, mask: usize, width: u32
         const c = columns + (<usize>x << 2);
         store<u32>(c, load<u32>(c) + 1);
         if (runStart >= 0) {
-          closeRun(lumaRow, <u32>runStart, x, band);
+          closeRun(lumaRow, <u32>runStart, x, band, x0);
           runStart = -1;
         }
         continue;
@@ -250,15 +252,15 @@ export function backgroundStats(src: usize, luma: usize, mask: usize, width: u32
       srr += r * r; sgg += g * g; sbb += b * b;
       const yv = <i32>load<u8>(lumaRow + <usize>x);
       totalLuma += <u64>yv;
-      if (x + 1 < width && !lastRow && load<u8>(maskRow + <usize>x + 1) == BACKGROUND && load<u8>(maskRow + <usize>x + w) == BACKGROUND) {
+      if (x + 1 < x1 && !lastRow && load<u8>(maskRow + <usize>x + 1) == BACKGROUND && load<u8>(maskRow + <usize>x + w) == BACKGROUND) {
         gradientSum += <u64>(abs(<i32>load<u8>(lumaRow + <usize>x + 1) - yv) + abs(<i32>load<u8>(lumaRow + <usize>x + w) - yv));
         gradientCount++;
       }
     }
-    if (runStart > 0) {
+    if (runStart > <i32>x0) {
       // A run reaching the right edge is near the person only at its left end.
       const a = <u32>runStart;
-      const leftEnd = min(width, a + band);
+      const leftEnd = min(x1, a + band);
       nearSum += lumaSum(lumaRow, a, leftEnd);
       nearCount += <u64>(leftEnd - a);
     }

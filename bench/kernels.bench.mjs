@@ -33,7 +33,7 @@ function kernelCalls(raster) {
   return [
     ["load (copy + luma plane)", n, (k) => k.load(raster)],
     ["growBackground", n, (k) => k.growBackground(frame, reference, 24, 72)],
-    ["backgroundStats", n, (k) => k.backgroundStats(14)],
+    ["backgroundStats", n, (k) => k.backgroundStats({ x0: 0, y0: 0, x1: width, y1: height }, 14)],
     ["colourStats", n, (k) => k.colourStats()],
     ["histogram (luma)", n, (k) => k.histogram("luma", { x0: 0, y0: 0, x1: width, y1: height })],
     ["laplacian (luma)", n, (k) => k.laplacian("luma", inner)],

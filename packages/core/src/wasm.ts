@@ -15,7 +15,7 @@ interface KernelExports {
   lumaPlaneScalar(src: number, count: number, dst: number): void;
   boxDownsample(src: number, width: number, height: number, factor: number, dst: number): void;
   growBackground(src: number, width: number, height: number, left: number, top: number, right: number, sideEnd: number, r: number, g: number, b: number, local: number, global: number, mask: number, queue: number): number;
-  backgroundStats(src: number, luma: number, mask: number, width: number, height: number, band: number, out: number, rows: number, columns: number): void;
+  backgroundStats(src: number, luma: number, mask: number, width: number, height: number, x0: number, y0: number, x1: number, y1: number, band: number, out: number, rows: number, columns: number): void;
   colourStats(src: number, count: number, out: number, scratch: number): void;
   colourScratchBytes(): number;
   regionHistogram(plane: number, stride: number, x0: number, y0: number, x1: number, y1: number, out: number): void;
@@ -170,9 +170,11 @@ export class WasmKernels implements PixelKernels {
     return this.exports.growBackground(l.pixels, l.width, l.height, probe.left, probe.top, probe.right, probe.sideEnd, r, g, b, localTolerance, globalTolerance, l.mask, l.queue) >>> 0;
   }
 
-  backgroundStats(band: number): BackgroundSums {
+  backgroundStats(content: PixelRect, band: number): BackgroundSums {
     const l = this.loaded;
-    this.exports.backgroundStats(l.pixels, l.luma, l.mask, l.width, l.height, band, l.out, l.rows, l.columns);
+    const x0 = Math.max(0, content.x0), y0 = Math.max(0, content.y0);
+    const x1 = Math.min(l.width, Math.max(x0, content.x1)), y1 = Math.min(l.height, Math.max(y0, content.y1));
+    this.exports.backgroundStats(l.pixels, l.luma, l.mask, l.width, l.height, x0, y0, x1, y1, band, l.out, l.rows, l.columns);
     const v = this.f64(l.out, 14);
     const buffer = this.exports.memory.buffer;
     return {

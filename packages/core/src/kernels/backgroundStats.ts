@@ -1,20 +1,24 @@
 import { BACKGROUND } from "./growBackground.js";
-import type { BackgroundSums } from "./types.js";
+import type { BackgroundSums, PixelRect } from "./types.js";
 
-/** Reference for the WASM backgroundStats kernel: colour sums, gradient energy, near/far luma and the silhouette profile of a mask. */
-export function backgroundStatsReference(rgb: Uint8Array, luma: Uint8Array, mask: Uint8Array, width: number, height: number, band: number): BackgroundSums {
+/**
+ * Reference for the WASM backgroundStats kernel: colour sums, gradient energy, near/far luma and the silhouette
+ * profile of a mask, over the content rectangle only (rows and columns outside it count 0).
+ */
+export function backgroundStatsReference(rgb: Uint8Array, luma: Uint8Array, mask: Uint8Array, width: number, height: number, content: PixelRect, band: number): BackgroundSums {
+  const { x0, y0, x1, y1 } = content;
   const s: BackgroundSums = {
     count: 0, sum: [0, 0, 0], sumSquares: [0, 0, 0], gradientSum: 0, gradientCount: 0,
     nearSum: 0, nearCount: 0, farSum: 0, farCount: 0, clutter: 0, rows: new Uint32Array(height), columns: new Uint32Array(width),
   };
   const far = 0x3fffffff;
   const left = new Uint32Array(width);
-  for (let y = 0; y < height; y++) {
+  for (let y = y0; y < y1; y++) {
     const row = y * width;
     let last = far;
     let run = 0;
     let longest = 0;
-    for (let x = 0; x < width; x++) {
+    for (let x = x0; x < x1; x++) {
       if (mask[row + x] !== BACKGROUND) {
         last = 0;
         s.rows[y]++;
@@ -28,7 +32,7 @@ export function backgroundStatsReference(rgb: Uint8Array, luma: Uint8Array, mask
     }
     s.clutter += s.rows[y] - longest;
     last = far;
-    for (let x = width - 1; x >= 0; x--) {
+    for (let x = x1 - 1; x >= x0; x--) {
       const i = row + x;
       if (mask[i] !== BACKGROUND) {
         last = 0;
@@ -50,7 +54,7 @@ export function backgroundStatsReference(rgb: Uint8Array, luma: Uint8Array, mask
         s.farSum += yv;
         s.farCount++;
       }
-      if (x + 1 < width && y + 1 < height && mask[i + 1] === BACKGROUND && mask[i + width] === BACKGROUND) {
+      if (x + 1 < x1 && y + 1 < y1 && mask[i + 1] === BACKGROUND && mask[i + width] === BACKGROUND) {
         s.gradientSum += Math.abs(luma[i + 1] - yv) + Math.abs(luma[i + width] - yv);
         s.gradientCount++;
       }

@@ -28,11 +28,13 @@ function runAll(kernels: PixelKernels, raster: Raster) {
   const frame = probeFrame(raster);
   const grown = kernels.growBackground(frame, [raster.data[0], raster.data[1], raster.data[2]], 24, 72);
   const mask = kernels.backgroundMask();
-  const stats = kernels.backgroundStats(7);
+  const stats = kernels.backgroundStats({ x0: 0, y0: 0, x1: width, y1: height }, 7);
+  const inset = kernels.backgroundStats({ x0: 5, y0: 3, x1: Math.max(6, width - 9), y1: Math.max(4, height - 2) }, 5);
   const inner = { x0: 1, y0: 1, x1: width - 1, y1: height - 1 };
   const odd = { x0: 3, y0: 2, x1: Math.max(4, width - 5), y1: Math.max(3, height - 3) };
   const out: Record<string, unknown> = {
     grown, mask: Array.from(mask), stats: { ...stats, rows: Array.from(stats.rows), columns: Array.from(stats.columns) },
+    inset: { ...inset, rows: Array.from(inset.rows), columns: Array.from(inset.columns) },
     colour: Array.from(kernels.colourStats()),
     histogramWhole: Array.from(kernels.histogram("luma", { x0: 0, y0: 0, x1: width, y1: height })),
     histogramOdd: Array.from(kernels.histogram("luma", odd)),

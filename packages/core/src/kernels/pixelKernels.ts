@@ -17,8 +17,8 @@ export interface PixelKernels {
   holds(raster: Raster): boolean;
   /** Grows the background mask from a probe frame (see growBackground); returns the background pixel count. */
   growBackground(probe: ProbeFrame, reference: Rgb, localTolerance: number, globalTolerance: number): number;
-  /** Statistics of the current background mask, with `band` px as the near-person band. */
-  backgroundStats(band: number): BackgroundSums;
+  /** Statistics of the current background mask inside the content rectangle (past padding bars), with `band` px as the near-person band. */
+  backgroundStats(content: PixelRect, band: number): BackgroundSums;
   /** A copy of the current background mask (255 background, 0 person), for tests and debugging. */
   backgroundMask(): Uint8Array;
   /** Colour statistics per luma bin (see colourStats). */

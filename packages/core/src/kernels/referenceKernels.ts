@@ -42,9 +42,9 @@ export class ReferenceKernels implements PixelKernels {
     return this.mask.reduce((n, v) => n + (v ? 1 : 0), 0);
   }
 
-  backgroundStats(band: number): BackgroundSums {
+  backgroundStats(content: PixelRect, band: number): BackgroundSums {
     const { data, width, height } = this.loaded;
-    return backgroundStatsReference(data, this.luma, this.mask, width, height, band);
+    return backgroundStatsReference(data, this.luma, this.mask, width, height, content, band);
   }
 
   backgroundMask(): Uint8Array {

@@ -22,7 +22,7 @@ export interface BackgroundMeasurement {
   reference: Rgb;
   /** Share of the frame probe (top row, upper side columns) within the global tolerance of the reference: low for busy scenes. */
   frameAgreement: number;
-  /** Share of the image that is background. */
+  /** Share of the image inside any padding bars that is background. */
   coverage: number;
   /** Pixels beside the person that are neither background nor person (objects, signs, other people), per background pixel. */
   clutter: number;
@@ -45,8 +45,7 @@ export interface BackgroundMeasurement {
 }
 
 /** The probe frame: inset from the content bounds (past padding and the 1-2 px edge lines JPEG and scanners leave), top row and upper side columns. */
-export function probeFrame(raster: Raster): ProbeFrame {
-  const bounds = findContentBounds(raster);
+export function probeFrame(raster: Raster, bounds = findContentBounds(raster)): ProbeFrame {
   const inset = Math.max(2, Math.round(Math.min(raster.width, raster.height) * PROBE_INSET_SHARE));
   const left = Math.min(bounds.left + inset, raster.width - 1);
   const right = Math.max(left, bounds.right - inset);
@@ -84,7 +83,9 @@ function extent(counts: Uint32Array, min: number): [number | null, number | null
 /** Estimates the background by region growing from the frame and measures its colour, uniformity and the silhouette it leaves. */
 export function measureBackground(kernels: PixelKernels, raster: Raster): BackgroundMeasurement {
   const { data, width, height } = raster;
-  const frame = probeFrame(raster);
+  const bounds = findContentBounds(raster);
+  const content = { x0: bounds.left, y0: bounds.top, x1: bounds.right + 1, y1: bounds.bottom + 1 };
+  const frame = probeFrame(raster, bounds);
   const probe = probePixels(frame, width);
   const reference: Rgb = [0, 1, 2].map((c) => median(probe.map((i) => data[i * 3 + c]))) as unknown as Rgb;
   const agreeing = probe.filter(
@@ -92,18 +93,20 @@ export function measureBackground(kernels: PixelKernels, raster: Raster): Backgr
   ).length;
 
   kernels.growBackground(frame, reference, BACKGROUND_LOCAL_TOLERANCE, BACKGROUND_GLOBAL_TOLERANCE);
-  const s = kernels.backgroundStats(Math.max(2, Math.round(width * SHADOW_BAND_SHARE)));
+  const s = kernels.backgroundStats(content, Math.max(2, Math.round(width * SHADOW_BAND_SHARE)));
+  const contentWidth = content.x1 - content.x0;
+  const contentHeight = content.y1 - content.y0;
   const n = Math.max(1, s.count);
   const mean = s.sum.map((v) => v / n);
   const variance = s.sumSquares.map((v, c) => Math.max(0, v / n - mean[c] ** 2));
   const lab = srgbToLab(mean[0], mean[1], mean[2]);
-  const [topRow] = extent(s.rows, Math.max(2, Math.ceil(width * SILHOUETTE_MIN_SHARE)));
-  const [leftColumn, rightColumn] = extent(s.columns, Math.max(2, Math.ceil(height * SILHOUETTE_MIN_SHARE)));
+  const [topRow] = extent(s.rows, Math.max(2, Math.ceil(contentWidth * SILHOUETTE_MIN_SHARE)));
+  const [leftColumn, rightColumn] = extent(s.columns, Math.max(2, Math.ceil(contentHeight * SILHOUETTE_MIN_SHARE)));
   const shadow = s.nearCount > 0 && s.farCount > 0 ? lumaToLightness(s.farSum / s.farCount) - lumaToLightness(s.nearSum / s.nearCount) : null;
   return {
     reference,
     frameAgreement: round(agreeing / probe.length, 4),
-    coverage: round(s.count / (width * height), 4),
+    coverage: round(s.count / (contentWidth * contentHeight), 4),
     clutter: round(s.clutter / n, 4),
     lightness: round(lab.L),
     a: round(lab.a),
