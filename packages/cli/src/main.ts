@@ -3,6 +3,8 @@ import { Command, CommanderError } from "commander";
 import { runCheck } from "./commands/check.js";
 import { runEval } from "./commands/eval.js";
 import { runRulesFacts, runRulesList, runRulesShow, runRulesValidate } from "./commands/rules.js";
+import { runServe } from "./commands/serve.js";
+import { runTokensCreate, runTokensList, runTokensRevoke } from "./commands/tokens.js";
 import { EXIT, UsageError } from "./exitCodes.js";
 
 const program = new Command()
@@ -70,6 +72,46 @@ program
   .option("--floors <file>", "floors file (default: eval/floors.json)")
   .action(async (options) => {
     process.exitCode = await runEval(options);
+  });
+
+program
+  .command("serve")
+  .description("start the GraphQL API (GraphiQL and POST on /graphql, health on /health); env PORT, PHOTOAUDIT_DATA, DATABASE_URL")
+  .option("-p, --port <n>", "port to listen on (default $PORT or 4000)")
+  .option("--data <dir>", "data folder of the embedded store (default $PHOTOAUDIT_DATA or ~/.photoaudit/data); DATABASE_URL selects PostgreSQL instead")
+  .option("--host <address>", "interface to listen on (default all)")
+  .action(async (options) => {
+    await runServe(options);
+  });
+
+const tokens = program.command("tokens").description("API tokens for the server: client, admin of regions, superadmin (stored hashed)");
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+tokens
+  .command("create")
+  .description("create a token and print it once")
+  .requiredOption("--role <role>", "client (validate, read), admin (edit its regions' rulesets) or superadmin")
+  .option("--region <code>", "region an admin may edit, e.g. CN-SD (repeatable; covers sub-regions like CN-SD-JN)", collect)
+  .option("--name <name>", "who holds it, for the audit log (default: role and regions)")
+  .option("--data <dir>", "data folder of the embedded store (default $PHOTOAUDIT_DATA or ~/.photoaudit/data)")
+  .option("--json", "print {token, id, name, role, regions} as JSON")
+  .action(async (options) => {
+    process.exitCode = await runTokensCreate(options);
+  });
+tokens
+  .command("list")
+  .description("list tokens (never their secrets)")
+  .option("--data <dir>", "data folder of the embedded store")
+  .option("--json", "print JSON")
+  .action(async (options) => {
+    process.exitCode = await runTokensList(options);
+  });
+tokens
+  .command("revoke")
+  .description("revoke a token by id")
+  .argument("<id>", "token id (tok_...)")
+  .option("--data <dir>", "data folder of the embedded store")
+  .action(async (id: string, options) => {
+    process.exitCode = await runTokensRevoke(id, options);
   });
 
 try {
