@@ -72,10 +72,25 @@ export class AnalysisContext {
     if (!pending) {
       pending = (async () => {
         const started = performance.now();
-        try {
-          return await run();
-        } finally {
+        const stop = () => {
           this.stepTimings[name] = performance.now() - started;
+        };
+        // A synchronous step is timed as it returns, not after the microtask queue has run other steps' work.
+        let result: T | Promise<T>;
+        try {
+          result = run();
+        } catch (error) {
+          stop();
+          throw error;
+        }
+        if (!(result instanceof Promise)) {
+          stop();
+          return result;
+        }
+        try {
+          return await result;
+        } finally {
+          stop();
         }
       })();
       this.steps.set(name, pending);
