@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CheckerPool } from "@photoaudit/rules";
 import { createToken, startServer, type RunningServer } from "@photoaudit/server";
+import { photoaudit } from "./support/cli.js";
 import { CORPUS_SKIP_REASON, corpusAvailable, corpusPhoto } from "./support/corpus.js";
 import { errorCodes, graphql, graphqlUpload } from "./support/graphqlClient.js";
 import { makeJpeg } from "./support/images.js";
@@ -49,9 +50,13 @@ async function withFileSize(id: string, kilobytes: [number, number], token: stri
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "photoaudit-api-"));
   pool = new CheckerPool({ size: 2 });
+  // The first token comes from the command line, as an operator would make it, before the server starts.
+  const created = photoaudit(["tokens", "create", "--role", "admin", "--region", "CN-SD", "--name", "Shandong admin", "--data", dataDir]);
+  expect(created.code, created.stderr).toBe(0);
+  sdAdmin = created.stdout.trim();
+  expect(sdAdmin).toMatch(/^pat_[A-Za-z0-9_-]{43}$/);
   server = await startServer({ port: 0, host: "127.0.0.1", dataDir, pool, logging: false });
   url = server.url;
-  sdAdmin = (await createToken(server.store, { role: "admin", regions: ["CN-SD"], name: "Shandong admin" })).token;
   gdAdmin = (await createToken(server.store, { role: "admin", regions: ["CN-GD"], name: "Guangdong admin" })).token;
   client = (await createToken(server.store, { role: "client", name: "portal" })).token;
   photo = await makeJpeg();
@@ -217,6 +222,23 @@ describe("photoaudit API over HTTP", () => {
     expect(save.after.version).toBe(2);
     expect(save.changes.map((c: { path: string }) => c.path)).toContain("/rules/0/conditions/all/0/value/1");
     expect(errorCodes(await graphql(url, `{ auditLog(rulesetId: "cn-sd-jinan") { action } }`, {}, gdAdmin))).toEqual(["FORBIDDEN"]);
+  });
+
+  it("can require a token for validation and reads too", async () => {
+    const closed = await startServer({ port: 0, host: "127.0.0.1", store: server.store, pool, requireTokenForReads: true, logging: false });
+    try {
+      expect(errorCodes(await graphql(closed.url, "{ rulesets { id } }"))).toEqual(["UNAUTHENTICATED"]);
+      expect(errorCodes(await graphqlUpload(closed.url, VALIDATE, { rulesetId: "cn-national" }, { photo: { bytes: photo, name: "p.jpg" } }))).toEqual(["UNAUTHENTICATED"]);
+      expect((await graphql(closed.url, "{ rulesets { id } }", {}, client)).data!.rulesets.length).toBeGreaterThan(0);
+    } finally {
+      await closed.close();
+    }
+  });
+
+  it("keeps a second process out of the embedded store while the server runs", () => {
+    const result = photoaudit(["tokens", "create", "--role", "client", "--data", dataDir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`in use by process ${process.pid}`);
   });
 
   it("refuses too costly queries with QUERY_TOO_COSTLY before running them", async () => {

@@ -34,7 +34,10 @@ describe("maskError", () => {
     expect(masked(fromResolver(new Error("db down")), true).message).toBe("db down");
   });
 
-  it("passes request errors (syntax, validation) through", () => {
-    expect(masked(new GraphQLError('Cannot query field "x" on type "Query".')).message).toContain("Cannot query field");
+  it("passes request errors (syntax, validation) through, with BAD_REQUEST when they have no code", () => {
+    const error = masked(new GraphQLError('Cannot query field "x" on type "Query".'));
+    expect(error.message).toContain("Cannot query field");
+    expect(error.extensions.code).toBe("BAD_REQUEST");
+    expect(masked(new GraphQLError("deep", { extensions: { code: "QUERY_TOO_DEEP" } })).extensions.code).toBe("QUERY_TOO_DEEP");
   });
 });

@@ -22,8 +22,10 @@ export function maskError(error: unknown, message: string, isDev = false): Error
   if (original instanceof CheckerPoolError && original.code === "POOL_BUSY") return new GraphQLError(original.message, { ...where, extensions: { code: "SERVER_BUSY" } });
   const code = graphqlError?.extensions?.code;
   if (graphqlError && typeof code === "string" && PUBLIC_ERROR_CODES.has(code)) return graphqlError;
-  // Parse and validation errors have no original error and no code; they describe the request, not the server.
-  if (graphqlError && !graphqlError.originalError && code === undefined) return graphqlError;
+  // Parse, validation and variable errors have no original error; they describe the request, not the server.
+  if (graphqlError && !graphqlError.originalError) {
+    return code === undefined ? new GraphQLError(graphqlError.message, { ...where, extensions: { ...graphqlError.extensions, code: "BAD_REQUEST" } }) : graphqlError;
+  }
   return new GraphQLError(isDev && original instanceof Error ? original.message : message, {
     ...where,
     extensions: { code: "INTERNAL_SERVER_ERROR", ...(isDev && original instanceof Error ? { stack: original.stack } : {}) },
