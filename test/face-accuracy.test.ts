@@ -1,6 +1,6 @@
 import { PhotoChecker, type Report } from "@photoaudit/rules";
 import { beforeAll, describe, expect, it } from "vitest";
-import { expectationsFromLabels, scoreRequirements, type Confusion, type JudgedSample, type PhotoLabels } from "../packages/cli/src/eval/labelledRules.js";
+import { expectationsFromLabels, scoreRequirements, type Confusion, type JudgedSample } from "../packages/cli/src/eval/labelledRules.js";
 import { corpusAvailable, corpusManifest, corpusPhoto, CORPUS_SKIP_REASON } from "./support/corpus.js";
 
 // Accuracy of the cn-national face rules against the corpus labels. Floors are what was measured when the
@@ -21,7 +21,7 @@ describe.skipIf(!corpusAvailable)("cn-national face rules against the corpus lab
     const samples: JudgedSample[] = [];
     for (const entry of corpusManifest()) {
       const report: Report = await checker.check(corpusPhoto(entry.file), { file: entry.file, rulesetId: "cn-national" });
-      samples.push({ report, expected: expectationsFromLabels(entry.labels as unknown as PhotoLabels) });
+      samples.push({ report, expected: expectationsFromLabels(entry.labels) });
     }
     scores = scoreRequirements(samples).filter((s) => s.requirement in FLOORS);
     console.table(scores.map(({ wrong, ...s }) => ({ ...s, accuracy: s.accuracy.toFixed(3) })));

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import type { PhotoLabels } from "../../packages/cli/src/eval/labelledRules.js";
 import { fileURLToPath } from "node:url";
 
 /** The shared real-photo corpus beside the checkout (../shared/corpus), or $PHOTOAUDIT_CORPUS. */
@@ -10,28 +11,17 @@ export const corpusAvailable = existsSync(join(CORPUS_DIR, "manifest.json"));
 /** Printed once by tests that skip without the corpus, so a skip is never silent. */
 export const CORPUS_SKIP_REASON = `corpus not found at ${CORPUS_DIR} (set PHOTOAUDIT_CORPUS or place ../shared/corpus beside the checkout); skipping corpus tests`;
 
-export interface CorpusLabels {
-  colour: boolean;
-  background: string;
-  faces: number;
-  faceFillsFrame: boolean;
-  frontal: boolean | null;
-  eyesOpen: boolean | null;
-  mouthClosed: boolean | null;
-  neutralExpression: boolean | null;
-  glasses: boolean | null;
-  headwear: boolean | null;
-  retouched: boolean | null;
-}
-
 export interface CorpusEntry {
   file: string;
   width: number;
   height: number;
-  labels: CorpusLabels;
+  labels: PhotoLabels;
   compliant: boolean;
   flags?: string[];
 }
+
+/** Labels as the eval module reads them (one definition for product and tests). */
+export type CorpusLabels = PhotoLabels;
 
 /** The corpus manifest, or an empty list when the corpus is absent. */
 export function corpusManifest(): CorpusEntry[] {

@@ -10,8 +10,9 @@ export interface PhotoLabels {
   eyesOpen: boolean | null;
   mouthClosed: boolean | null;
   neutralExpression: boolean | null;
+  glasses: boolean | null;
+  headwear: boolean | null;
   retouched: boolean | null;
-  [other: string]: unknown;
 }
 
 /**
