@@ -90,7 +90,7 @@ tokens
   .command("create")
   .description("create a token and print it once")
   .requiredOption("--role <role>", "client (validate, read), admin (edit its regions' rulesets) or superadmin")
-  .option("--region <code>", "region an admin may edit, e.g. CN-SD (repeatable; covers sub-regions like CN-SD-JN)", collect)
+  .option("--region <code>", "region an admin may edit, e.g. CN-SD (repeatable; CN covers every CN-* region)", collect)
   .option("--name <name>", "who holds it, for the audit log (default: role and regions)")
   .option("--data <dir>", "data folder of the embedded store (default $PHOTOAUDIT_DATA or ~/.photoaudit/data)")
   .option("--json", "print {token, id, name, role, regions} as JSON")

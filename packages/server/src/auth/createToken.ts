@@ -16,7 +16,7 @@ export async function createToken(store: Store, options: { role: string; regions
   if (!ROLES.includes(role)) throw new ApiError("BAD_REQUEST", `Unknown role "${options.role}"; use one of ${ROLES.join(", ")}.`);
   const regions = [...new Set((options.regions ?? []).map((r) => r.trim().toUpperCase()).filter(Boolean))];
   const bad = regions.filter((r) => !REGION_CODE.test(r));
-  if (bad.length) throw new ApiError("BAD_REQUEST", `Not a region code: ${bad.join(", ")}. Use ISO 3166 codes like CN, CN-SD, CN-GD (or INT).`);
+  if (bad.length) throw new ApiError("BAD_REQUEST", `Not a region code: ${bad.join(", ")}. Use the codes rulesets use: CN, CN-SD, CN-GD, ... or INT.`);
   if (role === "admin" && !regions.length) throw new ApiError("BAD_REQUEST", "An admin token needs at least one --region (e.g. --region CN-SD).");
   if (role !== "admin" && regions.length) throw new ApiError("BAD_REQUEST", `A ${role} token takes no region (only admins are limited to regions).`);
   const { id, token, hash } = generateToken();

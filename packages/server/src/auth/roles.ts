@@ -3,13 +3,13 @@ export type Role = "client" | "admin" | "superadmin";
 
 export const ROLES: readonly Role[] = ["client", "admin", "superadmin"];
 
-/** A region code: ISO 3166 country (`CN`), subdivision (`CN-SD`), finer levels (`CN-SD-JN`), or `INT`. */
-export const REGION_CODE = /^[A-Z]{2,3}(-[A-Z0-9]{1,3})*$/;
+/** A region code as rulesets use it: ISO 3166 country (`CN`), subdivision (`CN-SD`), or `INT`. */
+export const REGION_CODE = /^([A-Z]{2}(-[A-Z0-9]{1,3})?|INT)$/;
 
 /**
- * Whether a token's region covers a ruleset's region: the same code, or a sub-region of it by whole
- * hyphen-separated segments. `CN-SD` covers `CN-SD` and `CN-SD-JN` but not `CN` or `CN-SDX`; `CN` covers every
- * Chinese region (a national admin).
+ * Whether a token's region covers a ruleset's region: the same code, or a subdivision of it by whole
+ * hyphen-separated segments. `CN` covers `CN` and every `CN-*` (a national admin); `CN-SD` covers `CN-SD` only,
+ * not `CN` (the national rulesets) nor `CN-GD`.
  */
 export function regionCovers(granted: string, region: string): boolean {
   return region === granted || region.startsWith(`${granted}-`);

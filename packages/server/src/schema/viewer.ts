@@ -7,7 +7,7 @@ const PrincipalType = builder.objectRef<Principal>("Principal").implement({
     tokenId: t.exposeID("tokenId"),
     name: t.exposeString("name"),
     role: t.exposeString("role", { description: "client, admin or superadmin." }),
-    regions: t.exposeStringList("regions", { description: "Regions an admin may edit; each covers its sub-regions (CN-SD covers CN-SD-JN)." }),
+    regions: t.exposeStringList("regions", { description: "Regions an admin may edit; a country code covers its subdivisions (CN covers CN-SD)." }),
   }),
 });
 
