@@ -43,7 +43,7 @@ interface Layout {
 }
 
 const PAGE = 65536;
-/** Background growth packs pixel positions as (y << 16) | x; decoded rasters are capped far lower (2048). */
+/** Background growth packs pixel positions as (y << 16) | x; decoded rasters are capped far lower (1600 by default). */
 const MAX_SIDE = 65535;
 /** Bytes for kernel results (a histogram and its four sub-histograms need 5 KiB). */
 const OUT_BYTES = 8192;

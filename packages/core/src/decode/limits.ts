@@ -14,7 +14,7 @@ export interface DecodeLimits {
 export const DEFAULT_DECODE_LIMITS: Readonly<DecodeLimits> = Object.freeze({
   maxBytes: 40 * 1024 * 1024,
   maxPixels: 64_000_000,
-  maxAnalysisSide: 2048,
+  maxAnalysisSide: 1600,
   timeoutSeconds: 20,
 });
 
