@@ -94,6 +94,8 @@ const toAudit = (r: Record<string, unknown>): AuditRecord => ({
  * row is locked first, so concurrent writers to one ruleset queue and a stale one gets CONFLICT.
  */
 export class RulesetStore {
+  private published?: { revision: number | null; documents: Map<string, RulesetDocument> };
+
   constructor(private readonly db: SqlClient) {}
 
   /** Every ruleset, archived ones only when asked, ordered by id. */
@@ -119,13 +121,16 @@ export class RulesetStore {
     return (await this.db.query(`SELECT ${VERSION_COLUMNS} FROM ruleset_versions WHERE ruleset_id = $1 ORDER BY version DESC`, [id])).map(toVersion);
   }
 
-  /** The live document of every ruleset that has one and is not archived, by id. */
-  async publishedDocuments(tx: SqlExecutor = this.db): Promise<Map<string, RulesetDocument>> {
-    const rows = await tx.query<{ id: string; document: RulesetDocument }>(
-      `SELECT r.id, v.document FROM rulesets r JOIN ruleset_versions v ON v.ruleset_id = r.id AND v.version = r.published_version
-       WHERE r.archived_at IS NULL`,
-    );
-    return new Map(rows.map((r) => [r.id, r.document]));
+  /**
+   * The live document of every ruleset that has one and is not archived, by id. Outside a transaction the
+   * documents are cached until the audit log grows: every change writes an audit entry in its own
+   * transaction, so one indexed max(id) tells whether anything (on any replica) changed since.
+   */
+  async publishedDocuments(tx?: SqlExecutor): Promise<Map<string, RulesetDocument>> {
+    if (tx) return loadPublished(tx);
+    const [{ revision }] = await this.db.query<{ revision: number | null }>("SELECT max(id) AS revision FROM audit_log");
+    if (!this.published || this.published.revision !== revision) this.published = { revision, documents: await loadPublished(this.db) };
+    return new Map(this.published.documents);
   }
 
   /** Stores a built-in ruleset as published version `doc.version` unless a ruleset of that id exists; true when seeded. */
@@ -232,6 +237,14 @@ export class RulesetStore {
     const rows = await this.db.query("SELECT * FROM audit_log WHERE ruleset_id = $1 ORDER BY id DESC LIMIT $2", [id, limit]);
     return rows.map(toAudit);
   }
+}
+
+async function loadPublished(tx: SqlExecutor): Promise<Map<string, RulesetDocument>> {
+  const rows = await tx.query<{ id: string; document: RulesetDocument }>(
+    `SELECT r.id, v.document FROM rulesets r JOIN ruleset_versions v ON v.ruleset_id = r.id AND v.version = r.published_version
+     WHERE r.archived_at IS NULL`,
+  );
+  return new Map(rows.map((r) => [r.id, r.document]));
 }
 
 /** Locks the ruleset's row for the rest of the transaction; NOT_FOUND when it does not exist. */

@@ -107,6 +107,18 @@ for (const adapter of adapters) {
       expect(publish).toMatchObject({ action: "publish", version: 3, previousVersion: 1 });
     });
 
+    it.skipIf(adapter.name.startsWith("PGlite"))("sees a publish made by another replica on the same database", async () => {
+      await store.rulesets.create(doc("t-replica", 1), alice, "start");
+      expect((await store.rulesets.publishedDocuments()).has("t-replica")).toBe(false);
+      const replica = await adapter.open();
+      try {
+        await replica.rulesets.publish("t-replica", 1, bob, "from the other replica", accept);
+      } finally {
+        await replica.close();
+      }
+      expect((await store.rulesets.publishedDocuments()).get("t-replica")?.version).toBe(1);
+    });
+
     it("writes nothing when a publish is refused inside its transaction", async () => {
       await store.rulesets.create(doc("t-atomic", 1), alice, "start");
       const refuse = () => {
