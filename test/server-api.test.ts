@@ -8,7 +8,7 @@ import { createToken, startServer, type RunningServer } from "@photoaudit/server
 import { photoaudit } from "./support/cli.js";
 import { CORPUS_SKIP_REASON, corpusAvailable, corpusPhoto } from "./support/corpus.js";
 import { errorCodes, graphql, graphqlUpload } from "./support/graphqlClient.js";
-import { makeJpeg } from "./support/images.js";
+import { makeJpeg, pngHeaderDeclaring } from "./support/images.js";
 
 // One data folder and one warm worker pool for the whole file; the last test restarts the server on the folder.
 let dataDir: string;
@@ -101,6 +101,11 @@ describe("photoaudit API over HTTP", () => {
     const response = await validate("cn-national", truncated);
     expect(response.data).toBeNull();
     expect(response.errors?.[0].extensions).toMatchObject({ code: "BAD_PHOTO", photoErrorCode: "CORRUPT_IMAGE" });
+  });
+
+  it("refuses an image above the pixel limit from its header, before decoding it", async () => {
+    const response = await validate("cn-national", pngHeaderDeclaring(50_000, 50_000));
+    expect(response.errors?.[0].extensions).toMatchObject({ code: "BAD_PHOTO", photoErrorCode: "TOO_LARGE" });
   });
 
   it("refuses an upload above the limit from its Content-Length, before reading the body", async () => {
