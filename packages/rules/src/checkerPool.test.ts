@@ -48,6 +48,14 @@ describe("CheckerPool", () => {
     expect(report.error?.code).toBe("UNSUPPORTED_FORMAT");
   });
 
+  it("leaves the caller's bytes usable, Node Buffers included", async () => {
+    const buffer = Buffer.from(await makeJpeg());
+    const first = await pool.check(buffer, { file: "a.jpg", rulesetId: "cn-national", checkDate });
+    const second = await pool.check(buffer, { file: "a.jpg", rulesetId: "cn-national", checkDate });
+    expect(buffer.byteLength).toBeGreaterThan(0);
+    expect(second.facts["file.bytes"]).toBe(first.facts["file.bytes"]);
+  });
+
   it("refuses checks once closed", async () => {
     const closing = new CheckerPool({ size: 1 });
     await closing.close();

@@ -117,8 +117,11 @@ export class CheckerPool {
   check(bytes: Uint8Array, options: PoolCheckOptions): Promise<Report> {
     if (this.closed) return Promise.reject(new CheckerPoolError("POOL_CLOSED", "The checker pool is closed."));
     if (this.queue.length >= this.maxQueue) return Promise.reject(new CheckerPoolError("POOL_BUSY", `All ${this.size} workers are busy and ${this.queue.length} checks are waiting; try again shortly.`));
-    // A copy the worker owns, so the caller's buffer stays usable and nothing is shared across threads.
-    const copy = bytes.slice().buffer as ArrayBuffer;
+    // A copy the worker owns, so the caller's buffer stays usable. Not bytes.slice(): on a Node Buffer that is
+    // a view, and transferring its ArrayBuffer would detach the caller's (possibly pooled) memory.
+    const owned = new Uint8Array(bytes.byteLength);
+    owned.set(bytes);
+    const copy = owned.buffer;
     const request: CheckRequest = {
       id: this.nextId++,
       bytes: copy,
