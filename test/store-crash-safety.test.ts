@@ -1,22 +1,12 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
-import { createConnection } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openStore, type Store } from "@photoaudit/server";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "./support/cli.js";
-
-const POSTGRES_URL = process.env.PHOTOAUDIT_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-
-/** Whether something listens on the PostgreSQL port (the suite skips that adapter otherwise). */
-const postgresUp = await new Promise<boolean>((resolve) => {
-  const socket = createConnection({ host: "127.0.0.1", port: 5432 });
-  socket.once("connect", () => (socket.destroy(), resolve(true)));
-  socket.once("error", () => resolve(false));
-  socket.setTimeout(1000, () => (socket.destroy(), resolve(false)));
-});
+import { postgresAvailable, POSTGRES_SKIP_REASON, TEST_DATABASE_URL, uniqueSchema } from "./support/postgres.js";
 
 /** Runs the save loop in a child process and kills it (SIGKILL) once `saves` drafts have been committed plus a random moment. */
 async function killDuringSaves(env: Record<string, string>, saves: number): Promise<number> {
@@ -68,19 +58,19 @@ describe("crash safety: killing a process mid-save leaves each save wholly there
     }
   }, 120_000);
 
-  it.skipIf(!postgresUp)("PostgreSQL store", async () => {
-    const schema = `crash_${process.pid}_${Date.now()}`;
-    const reported = await killDuringSaves({ SAVE_DATABASE_URL: POSTGRES_URL, SAVE_SCHEMA: schema }, 20);
-    const store = await openStore({ databaseUrl: POSTGRES_URL, schema });
+  it.skipIf(!postgresAvailable)("PostgreSQL store", async () => {
+    const schema = uniqueSchema("crash");
+    const reported = await killDuringSaves({ SAVE_DATABASE_URL: TEST_DATABASE_URL, SAVE_SCHEMA: schema }, 20);
+    const store = await openStore({ databaseUrl: TEST_DATABASE_URL, schema });
     try {
       await expectConsistent(store, reported);
     } finally {
       await store.close();
-      const client = new pg.Client({ connectionString: POSTGRES_URL });
+      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
       await client.connect();
       await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await client.end();
     }
   }, 120_000);
-  if (!postgresUp) it.skip("PostgreSQL at 127.0.0.1:5432 is not reachable; skipping its crash test", () => {});
+  if (!postgresAvailable) it.skip(POSTGRES_SKIP_REASON, () => {});
 });
