@@ -21,6 +21,7 @@ export async function runServe(options: ServeCommandOptions): Promise<void> {
   const store = server.store.kind === "postgres" ? `PostgreSQL ${server.store.location}` : `PGlite in ${server.store.location}`;
   process.stderr.write(`photoaudit API on ${server.url} (GraphiQL in a browser), health on ${server.url.replace(/\/graphql$/, "/health")}\n`);
   process.stderr.write(`store: ${store}; ${server.settings.workers} analysis workers; reads ${server.settings.requireTokenForReads ? "need a token" : "are open"}\n`);
+  for (const notice of server.store.notices) process.stderr.write(`notice: ${notice}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.stderr.write("photoaudit: shutting down\n");

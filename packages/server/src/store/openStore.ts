@@ -31,6 +31,8 @@ export interface Store {
   readonly location: string;
   readonly rulesets: RulesetStore;
   readonly tokens: TokenStore;
+  /** Things an operator should know after opening, e.g. a built-in ruleset this release changed that the store keeps as it was. */
+  readonly notices: string[];
   /** Resolves when the database answers; for the health endpoint. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -65,14 +67,21 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   try {
     await migrate(db);
     const rulesets = new RulesetStore(db);
+    const notices: string[] = [];
     if (options.seedBuiltins ?? true) {
-      for (const doc of builtinRulesets().values()) await rulesets.seed(doc, SYSTEM_ACTOR, `Built-in ruleset ${doc.id} v${doc.version}, seeded on first start`);
+      for (const doc of builtinRulesets().values()) {
+        const outcome = await rulesets.seed(doc, SYSTEM_ACTOR, `Built-in ruleset ${doc.id} v${doc.version}, seeded on first start`);
+        if (outcome === "differs") {
+          notices.push(`built-in ruleset ${doc.id} (v${doc.version}) in this release differs from every version in the store, which keeps its own; to adopt it, save it as a draft (saveRulesetDraft) and publish it`);
+        }
+      }
     }
     return {
       kind: db.kind,
       location,
       rulesets,
       tokens: new TokenStore(db),
+      notices,
       ping: async () => void (await db.query("SELECT 1")),
       close: async () => {
         await db.close();

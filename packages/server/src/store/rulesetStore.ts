@@ -133,20 +133,27 @@ export class RulesetStore {
     return new Map(this.published.documents);
   }
 
-  /** Stores a built-in ruleset as published version `doc.version` unless a ruleset of that id exists; true when seeded. */
-  async seed(doc: RulesetDocument, actor: Actor, comment: string): Promise<boolean> {
+  /**
+   * Stores a built-in ruleset as published version `doc.version` unless a ruleset of that id exists, which is
+   * never overwritten: "seeded", "unchanged" (some stored version has this content), or "differs" (the shipped
+   * file changed since; an admin decides whether to adopt it through a draft).
+   */
+  async seed(doc: RulesetDocument, actor: Actor, comment: string): Promise<"seeded" | "unchanged" | "differs"> {
     return this.db.transaction(async (tx) => {
       const inserted = await tx.query(
         "INSERT INTO rulesets (id, region, builtin, latest_version, published_version) VALUES ($1, $2, true, $3, $3) ON CONFLICT (id) DO NOTHING RETURNING id",
         [doc.id, doc.region, doc.version],
       );
-      if (!inserted.length) return false;
+      if (!inserted.length) {
+        const stored = await tx.query<{ document: RulesetDocument }>("SELECT document FROM ruleset_versions WHERE ruleset_id = $1", [doc.id]);
+        return stored.some((v) => sameContent(v.document, doc)) ? "unchanged" : "differs";
+      }
       await tx.query(
         `INSERT INTO ruleset_versions (ruleset_id, version, document, comment, created_by, first_published_at) VALUES ($1, $2, $3::json, $4, $5, now())`,
         [doc.id, doc.version, JSON.stringify(doc), comment, actor.name],
       );
       await audit(tx, { rulesetId: doc.id, action: "seed", version: doc.version, previousVersion: null, actor, comment, before: null, after: doc });
-      return true;
+      return "seeded";
     });
   }
 
@@ -237,6 +244,12 @@ export class RulesetStore {
     const rows = await this.db.query("SELECT * FROM audit_log WHERE ruleset_id = $1 ORDER BY id DESC LIMIT $2", [id, limit]);
     return rows.map(toAudit);
   }
+}
+
+/** Whether two documents say the same thing, whatever their version number and $schema. */
+function sameContent(a: RulesetDocument, b: RulesetDocument): boolean {
+  const strip = ({ version: _version, $schema: _schema, ...rest }: RulesetDocument) => JSON.stringify(rest);
+  return strip(a) === strip(b);
 }
 
 async function loadPublished(tx: SqlExecutor): Promise<Map<string, RulesetDocument>> {

@@ -50,14 +50,19 @@ for (const adapter of adapters) {
       await adapter.cleanup?.();
     });
 
-    it("seeds every built-in ruleset once, published, and never overwrites it", async () => {
+    it("seeds every built-in ruleset once, published, never overwrites it, and tells when a shipped file changed", async () => {
       const seeded = await store.rulesets.list();
       expect(seeded.map((r) => r.id)).toEqual([...builtinRulesets().keys()].sort());
       expect(seeded.every((r) => r.builtin && r.publishedVersion === 1)).toBe(true);
+      expect(store.notices).toEqual([]);
+      expect(await store.rulesets.seed(builtinRulesets().get("cn-sd-jinan")!, alice, "again")).toBe("unchanged");
       const changed = { ...builtinRulesets().get("cn-sd-jinan")!, name: { zh: "改", en: "changed" } };
-      expect(await store.rulesets.seed(changed, alice, "again")).toBe(false);
+      expect(await store.rulesets.seed(changed, alice, "again")).toBe("differs");
       expect((await store.rulesets.publishedDocuments()).get("cn-sd-jinan")?.name.en).not.toBe("changed");
       expect((await store.rulesets.auditLog("cn-sd-jinan")).map((e) => e.action)).toEqual(["seed"]);
+      // Once an admin saves the shipped content as a version, the release and the store agree again.
+      await store.rulesets.saveDraft("cn-sd-jinan", { ...changed, version: 2 }, 1, alice, "adopt the shipped file");
+      expect(await store.rulesets.seed(changed, alice, "again")).toBe("unchanged");
     });
 
     it("creates a ruleset as a draft and refuses a second one with the same id", async () => {
