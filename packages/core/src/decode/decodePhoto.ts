@@ -79,7 +79,7 @@ export async function decodePhoto(bytes: Uint8Array, overrides: Partial<DecodeLi
 
   let pipeline = sharp(input, options).rotate();
   if (scale < 1) {
-    pipeline = pipeline.resize({ width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)), fit: "fill" });
+    pipeline = pipeline.resize({ width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)), fit: "fill", kernel: "linear" });
   }
   let decoded: { data: Buffer; info: OutputInfo };
   try {
