@@ -8,12 +8,14 @@ export interface Rect {
   height: number;
 }
 
-/** Source taps of one output coordinate: indices (-1 = outside the image) and weights summing to 1. */
+/** Source taps of one output coordinate: in-image indices with weights, plus the weight of padding read outside. */
 interface Taps {
   start: Int32Array;
   count: Int32Array;
   index: Int32Array;
-  weight: Float32Array;
+  weight: Float64Array;
+  /** Total weight of taps that fall outside the image (they read `pad`). */
+  padWeight: Float64Array;
 }
 
 /** Area-averaging taps when shrinking (no aliasing), linear taps when enlarging, along one axis. */
@@ -21,8 +23,17 @@ function axisTaps(origin: number, span: number, outSize: number, limit: number):
   const step = span / outSize;
   const start = new Int32Array(outSize);
   const count = new Int32Array(outSize);
+  const padWeight = new Float64Array(outSize);
   const index: number[] = [];
   const weight: number[] = [];
+  const add = (o: number, i: number, w: number) => {
+    if (i < 0) {
+      padWeight[o] += w;
+    } else {
+      index.push(i);
+      weight.push(w);
+    }
+  };
   for (let o = 0; o < outSize; o++) {
     start[o] = index.length;
     if (step > 1) {
@@ -30,9 +41,7 @@ function axisTaps(origin: number, span: number, outSize: number, limit: number):
       const b = a + step;
       for (let i = Math.floor(a); i < Math.ceil(b); i++) {
         const w = Math.min(b, i + 1) - Math.max(a, i);
-        if (w <= 0) continue;
-        index.push(i >= 0 && i < limit ? i : -1);
-        weight.push(w / step);
+        if (w > 0) add(o, i >= 0 && i < limit ? i : -1, w / step);
       }
     } else {
       const centre = origin + (o + 0.5) * step - 0.5;
@@ -41,12 +50,12 @@ function axisTaps(origin: number, span: number, outSize: number, limit: number):
       // Inside the image the edge pixel extends to its outer border; only samples centred outside read padding.
       const inside = centre >= -0.5 && centre <= limit - 0.5;
       const clamp = (i: number) => (inside ? Math.min(limit - 1, Math.max(0, i)) : -1);
-      index.push(clamp(i0), clamp(i0 + 1));
-      weight.push(1 - f, f);
+      add(o, clamp(i0), 1 - f);
+      add(o, clamp(i0 + 1), f);
     }
     count[o] = index.length - start[o];
   }
-  return { start, count, index: Int32Array.from(index), weight: Float32Array.from(weight) };
+  return { start, count, index: Int32Array.from(index), weight: Float64Array.from(weight), padWeight };
 }
 
 /** Half-size copy by 2x2 box averaging (an odd last row or column is averaged with itself): one pyramid level. */
@@ -112,7 +121,6 @@ function resampleLevel(raster: Raster, rect: Rect, outWidth: number, outHeight: 
   let rowFirst = raster.height;
   let rowLast = -1;
   for (const i of ys.index) {
-    if (i < 0) continue;
     if (i < rowFirst) rowFirst = i;
     if (i > rowLast) rowLast = i;
   }
@@ -120,27 +128,22 @@ function resampleLevel(raster: Raster, rect: Rect, outWidth: number, outHeight: 
   const horizontal = new Float32Array(rows * outWidth * 3);
   const src = raster.data;
   const stride = raster.width * 3;
+  const { start: xStart, count: xCount, index: xIndex, weight: xWeight, padWeight: xPad } = xs;
   for (let r = 0; r < rows; r++) {
     const rowOffset = (rowFirst + r) * stride;
     let out = r * outWidth * 3;
     for (let o = 0; o < outWidth; o++) {
-      let red = 0;
-      let green = 0;
-      let blue = 0;
-      const end = xs.start[o] + xs.count[o];
-      for (let t = xs.start[o]; t < end; t++) {
-        const i = xs.index[t];
-        const w = xs.weight[t];
-        if (i < 0) {
-          red += pad * w;
-          green += pad * w;
-          blue += pad * w;
-        } else {
-          const p = rowOffset + i * 3;
-          red += src[p] * w;
-          green += src[p + 1] * w;
-          blue += src[p + 2] * w;
-        }
+      const padded = pad * xPad[o];
+      let red = padded;
+      let green = padded;
+      let blue = padded;
+      const end = xStart[o] + xCount[o];
+      for (let t = xStart[o]; t < end; t++) {
+        const p = rowOffset + xIndex[t] * 3;
+        const w = xWeight[t];
+        red += src[p] * w;
+        green += src[p + 1] * w;
+        blue += src[p + 2] * w;
       }
       horizontal[out++] = red;
       horizontal[out++] = green;
@@ -150,17 +153,14 @@ function resampleLevel(raster: Raster, rect: Rect, outWidth: number, outHeight: 
   const result = new Float32Array(outWidth * outHeight * 3);
   const rowStride = outWidth * 3;
   for (let o = 0; o < outHeight; o++) {
-    const end = ys.start[o] + ys.count[o];
     const out = o * rowStride;
+    const padded = pad * ys.padWeight[o];
+    if (padded !== 0) result.fill(padded, out, out + rowStride);
+    const end = ys.start[o] + ys.count[o];
     for (let t = ys.start[o]; t < end; t++) {
-      const i = ys.index[t];
+      const from = (ys.index[t] - rowFirst) * rowStride;
       const w = ys.weight[t];
-      if (i < 0) {
-        for (let k = 0; k < rowStride; k++) result[out + k] += pad * w;
-      } else {
-        const from = (i - rowFirst) * rowStride;
-        for (let k = 0; k < rowStride; k++) result[out + k] += horizontal[from + k] * w;
-      }
+      for (let k = 0; k < rowStride; k++) result[out + k] += horizontal[from + k] * w;
     }
   }
   return result;
