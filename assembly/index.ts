@@ -8,3 +8,4 @@ export { colourStats, colourScratchBytes } from "./colour";
 export { regionHistogram } from "./exposure";
 export { laplacianStats, laplacianStatsScalar } from "./sharpness";
 export { maskedLaplacianStats } from "./retouch";
+export { resampleRgb } from "./resample";

@@ -22,6 +22,21 @@ interface KernelExports {
   laplacianStats(plane: number, stride: number, x0: number, y0: number, x1: number, y1: number, out: number): void;
   laplacianStatsScalar(plane: number, stride: number, x0: number, y0: number, x1: number, y1: number, out: number): void;
   maskedLaplacianStats(plane: number, mask: number, width: number, height: number, out: number): void;
+  resampleRgb(
+    src: number, srcWidth: number, rowFirst: number, rows: number,
+    outWidth: number, xStart: number, xCount: number, xIndex: number, xWeight: number, xPad: number,
+    outHeight: number, yStart: number, yCount: number, yIndex: number, yWeight: number, yPad: number,
+    pad: number, tmp: number, out: number,
+  ): void;
+}
+
+/** Taps of one resampling axis (see faces/resample.ts): per output a start and count into index/weight, and a padding weight. */
+export interface ResampleTaps {
+  start: Int32Array;
+  count: Int32Array;
+  index: Int32Array;
+  weight: Float64Array;
+  padWeight: Float64Array;
 }
 
 /** Where one photo's buffers sit in linear memory (byte offsets, 16-byte aligned). */
@@ -234,6 +249,48 @@ export class WasmKernels implements PixelKernels {
     this.reducedWidth = Math.floor(l.width / factor);
     this.reducedHeight = Math.floor(l.height / factor);
     return { width: this.reducedWidth, height: this.reducedHeight };
+  }
+
+  /**
+   * Resamples `raster` (loaded first unless it is the one held) with precomputed taps into f32 RGB, reading
+   * only source rows [rowFirst, rowFirst + rows): the face models' input crops. Uses memory past the
+   * kernels' layout, so it never disturbs their buffers.
+   */
+  resampleRgb(raster: Raster, xs: ResampleTaps, ys: ResampleTaps, rowFirst: number, rows: number, pad: number): Float32Array {
+    if (!this.holds(raster)) this.load(raster);
+    const l = this.loaded;
+    const outWidth = xs.start.length;
+    const outHeight = ys.start.length;
+    let cursor = align(l.end);
+    const place = (bytes: number) => {
+      const at = cursor;
+      cursor = align(cursor + bytes);
+      return at;
+    };
+    const axis = (taps: ResampleTaps) => ({
+      start: place(taps.start.length * 4),
+      count: place(taps.count.length * 4),
+      index: place(taps.index.length * 4),
+      weight: place(taps.weight.length * 4),
+      pad: place(taps.padWeight.length * 4),
+    });
+    const x = axis(xs);
+    const y = axis(ys);
+    const tmp = place(rows * outWidth * 3 * 4);
+    const out = place(outWidth * outHeight * 3 * 4);
+    this.reserve(cursor);
+    const buffer = this.exports.memory.buffer;
+    const write = (at: ReturnType<typeof axis>, taps: ResampleTaps) => {
+      new Int32Array(buffer, at.start, taps.start.length).set(taps.start);
+      new Int32Array(buffer, at.count, taps.count.length).set(taps.count);
+      new Int32Array(buffer, at.index, taps.index.length).set(taps.index);
+      new Float32Array(buffer, at.weight, taps.weight.length).set(taps.weight);
+      new Float32Array(buffer, at.pad, taps.padWeight.length).set(taps.padWeight);
+    };
+    write(x, xs);
+    write(y, ys);
+    this.exports.resampleRgb(l.pixels, l.width, rowFirst, rows, outWidth, x.start, x.count, x.index, x.weight, x.pad, outHeight, y.start, y.count, y.index, y.weight, y.pad, pad, tmp, out);
+    return new Float32Array(this.exports.memory.buffer, out, outWidth * outHeight * 3).slice();
   }
 
   reducedBackgroundLaplacian(): LaplacianSums {

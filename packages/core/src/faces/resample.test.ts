@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Raster } from "../decode/photo.js";
-import { resampleRect } from "./resample.js";
+import { resampleRect, resampleRectReference } from "./resample.js";
 
 function raster(width: number, height: number, pixel: (x: number, y: number) => [number, number, number]): Raster {
   const data = new Uint8Array(width * height * 3);
@@ -48,5 +48,30 @@ describe("resampleRect", () => {
     const right = resampleRect(halves, { x: 10, y: 0, width: 10, height: 4 }, 4, 2);
     expect(Math.max(...left)).toBe(0);
     expect(Math.min(...right)).toBe(255);
+  });
+});
+
+describe("WASM resample against its TypeScript reference", () => {
+  it("agrees within 0.01 levels on random pixels for shrinks, enlargements and rectangles past the edges", () => {
+    let state = 99;
+    const noise = raster(173, 131, () => {
+      state = (state * 1103515245 + 12345) >>> 0;
+      return [state >>> 24, (state >>> 16) & 255, (state >>> 8) & 255];
+    });
+    const cases: [{ x: number; y: number; width: number; height: number }, number, number][] = [
+      [{ x: 0, y: 0, width: 173, height: 131 }, 64, 48],
+      [{ x: -40.5, y: -12.25, width: 250, height: 160 }, 320, 240],
+      [{ x: 30.7, y: 20.2, width: 41.3, height: 37.9 }, 224, 224],
+      [{ x: 100, y: 90, width: 120, height: 80 }, 24, 24],
+      [{ x: 0, y: 0, width: 173, height: 131 }, 173, 131],
+    ];
+    for (const [rect, w, h] of cases) {
+      const wasm = resampleRect(noise, rect, w, h, 127);
+      const reference = resampleRectReference(noise, rect, w, h, 127);
+      expect(wasm.length).toBe(reference.length);
+      let worst = 0;
+      for (let i = 0; i < wasm.length; i++) worst = Math.max(worst, Math.abs(wasm[i] - reference[i]));
+      expect(worst, JSON.stringify(rect)).toBeLessThan(0.01);
+    }
   });
 });

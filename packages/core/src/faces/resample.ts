@@ -1,4 +1,5 @@
 import type { Raster } from "../decode/photo.js";
+import { wasmKernels } from "../wasm.js";
 
 /** An axis-aligned rectangle in raster pixels; it may extend past the image (the outside reads as padding). */
 export interface Rect {
@@ -107,14 +108,20 @@ function pyramidLevel(raster: Raster, rect: Rect, outWidth: number, outHeight: n
  * the landmark, eye, pose and expression crops keep exact sampling (their thresholds were measured with it).
  */
 export function resampleRect(raster: Raster, rect: Rect, outWidth: number, outHeight: number, pad = 127, fromPyramid = false): Float32Array {
-  if (!fromPyramid) return resampleLevel(raster, rect, outWidth, outHeight, pad);
+  // The photo itself is resampled in WASM, where the kernels already hold its pixels; small pyramid
+  // levels stay in TypeScript rather than evict the photo from WASM memory.
+  if (!fromPyramid) return resampleLevel(raster, rect, outWidth, outHeight, pad, true);
   const { level, factor } = pyramidLevel(raster, rect, outWidth, outHeight);
   const scaled = factor === 1 ? rect : { x: rect.x / factor, y: rect.y / factor, width: rect.width / factor, height: rect.height / factor };
-  return resampleLevel(level, scaled, outWidth, outHeight, pad);
+  return resampleLevel(level, scaled, outWidth, outHeight, pad, factor === 1);
 }
 
-/** Separable area-averaging resample of one raster level. */
-function resampleLevel(raster: Raster, rect: Rect, outWidth: number, outHeight: number, pad: number): Float32Array {
+/** The TypeScript resample, the reference the WASM kernel is tested against. */
+export const resampleRectReference = (raster: Raster, rect: Rect, outWidth: number, outHeight: number, pad = 127): Float32Array =>
+  resampleLevel(raster, rect, outWidth, outHeight, pad, false);
+
+/** Separable area-averaging resample of one raster level, in WASM or in TypeScript. */
+function resampleLevel(raster: Raster, rect: Rect, outWidth: number, outHeight: number, pad: number, inWasm: boolean): Float32Array {
   const xs = axisTaps(rect.x, rect.width, outWidth, raster.width);
   const ys = axisTaps(rect.y, rect.height, outHeight, raster.height);
   // Horizontal pass over only the source rows the vertical taps use.
@@ -125,6 +132,7 @@ function resampleLevel(raster: Raster, rect: Rect, outWidth: number, outHeight: 
     if (i > rowLast) rowLast = i;
   }
   const rows = Math.max(0, rowLast - rowFirst + 1);
+  if (inWasm) return wasmKernels().resampleRgb(raster, xs, ys, rows > 0 ? rowFirst : 0, rows, pad);
   const horizontal = new Float32Array(rows * outWidth * 3);
   const src = raster.data;
   const stride = raster.width * 3;
