@@ -52,17 +52,24 @@ for (let i = 0; i < availableParallelism() * 2; i++) {
 }
 const before = await server.memory();
 
-const result = await autocannon({
-  url,
-  method: "POST",
-  connections: CONNECTIONS,
-  duration: DURATION_S,
-  form: {
-    operations: { type: "text", value: OPERATIONS },
-    map: { type: "text", value: JSON.stringify({ 0: ["variables.photo"] }) },
-    0: { type: "file", path: photoPath, options: { filename: "photo.jpg", contentType: "image/jpeg" } },
-  },
-});
+// Several rounds on one server tell a plateau (arenas and WASM memory sized once) from a leak (growth every round).
+const ROUNDS = Number(process.env.LOAD_ROUNDS ?? 2);
+const rounds = [];
+let result;
+for (let round = 0; round < ROUNDS; round++) {
+  result = await autocannon({
+    url,
+    method: "POST",
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    form: {
+      operations: { type: "text", value: OPERATIONS },
+      map: { type: "text", value: JSON.stringify({ 0: ["variables.photo"] }) },
+      0: { type: "file", path: photoPath, options: { filename: "photo.jpg", contentType: "image/jpeg" } },
+    },
+  });
+  rounds.push({ requestsPerSecond: Number(result.requests.average.toFixed(2)), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx, rssMB: Math.round((await server.memory()).rss / MB) });
+}
 const after = await server.memory();
 await new Promise((resolve) => setTimeout(resolve, 5000));
 const settled = await server.memory();
@@ -73,15 +80,20 @@ const summary = {
   date: new Date().toISOString(),
   connections: CONNECTIONS,
   durationSeconds: DURATION_S,
+  rounds,
   requests: result.requests.total,
   requestsPerSecond: Number(result.requests.average.toFixed(2)),
   latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
-  errors: result.errors + result.timeouts + result.non2xx,
+  errors: rounds.reduce((sum, r) => sum + r.errors, 0),
   rssMB: { before: Math.round(before.rss / MB), after: Math.round(after.rss / MB), settled: Math.round(settled.rss / MB) },
   heapMB: { before: Math.round(before.heapUsed / MB), after: Math.round(after.heapUsed / MB), settled: Math.round(settled.heapUsed / MB) },
   validatesAfterwards: Boolean(check.data?.validatePhoto?.verdict),
 };
-console.log(`\n### Load: ${CONNECTIONS} concurrent validations of a 358x441 JPEG for ${DURATION_S} s (cn-national)\n`);
+console.log(`\n### Load: ${CONNECTIONS} concurrent validations of a 358x441 JPEG, ${ROUNDS} rounds of ${DURATION_S} s on one server (cn-national)\n`);
+console.log("| round | req/s | p50 ms | p99 ms | errors | server RSS after (MB) |");
+console.log("| --- | --- | --- | --- | --- | --- |");
+rounds.forEach((r, i) => console.log(`| ${i + 1} | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.rssMB} |`));
+console.log("\nLast round:\n");
 console.log("| requests | req/s | p50 ms | p99 ms | p99/p50 | errors | server RSS before / after / 5 s later (MB) | heap before / after / later (MB) |");
 console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
 console.log(
