@@ -56,7 +56,7 @@ export function suppressOverlaps(faces: DetectedFace[], threshold = NMS_IOU): De
 }
 
 /** Runs the detector on one window of the raster, letterboxed to 320x240 so faces keep their aspect ratio. */
-async function detectInWindow(raster: Raster, window: Rect, fromPyramid = false): Promise<DetectedFace[]> {
+async function detectInWindow(raster: Raster, window: Rect): Promise<DetectedFace[]> {
   const scale = Math.min(INPUT_WIDTH / window.width, INPUT_HEIGHT / window.height);
   const view: Rect = {
     x: window.x - (INPUT_WIDTH / scale - window.width) / 2,
@@ -64,7 +64,7 @@ async function detectInWindow(raster: Raster, window: Rect, fromPyramid = false)
     width: INPUT_WIDTH / scale,
     height: INPUT_HEIGHT / scale,
   };
-  const rgb = resampleRect(raster, view, INPUT_WIDTH, INPUT_HEIGHT, 127, fromPyramid);
+  const rgb = resampleRect(raster, view, INPUT_WIDTH, INPUT_HEIGHT, 127);
   const input = planarRgb(rgb, [127, 127, 127], [128, 128, 128]);
   const { scores, boxes } = await runModel("detect", input, [1, 3, INPUT_HEIGHT, INPUT_WIDTH]);
   const faces: DetectedFace[] = [];
@@ -93,8 +93,7 @@ export async function detectFaces(raster: Raster): Promise<DetectedFace[]> {
   let faces = await detectInWindow(raster, whole);
   if (Math.max(raster.width, raster.height) > TILE_ABOVE_SIDE) {
     const tileFaces = await Promise.all(
-      // Tiles sample from the half-size pyramid: cheaper, and small faces lose nothing to it.
-      tiles(raster).map(async (tile) => (await detectInWindow(raster, tile, true)).filter((f) => smallAndInside(f.box, tile, raster))),
+      tiles(raster).map(async (tile) => (await detectInWindow(raster, tile)).filter((f) => smallAndInside(f.box, tile, raster))),
     );
     faces = suppressOverlaps([...faces, ...tileFaces.flat()]);
   }

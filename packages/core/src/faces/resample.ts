@@ -59,68 +59,20 @@ function axisTaps(origin: number, span: number, outSize: number, limit: number):
   return { start, count, index: Int32Array.from(index), weight: Float64Array.from(weight), padWeight };
 }
 
-/** Half-size copy by 2x2 box averaging (an odd last row or column is averaged with itself): one pyramid level. */
-function halve(raster: Raster): Raster {
-  const width = Math.ceil(raster.width / 2);
-  const height = Math.ceil(raster.height / 2);
-  const src = raster.data;
-  const data = new Uint8Array(width * height * 3);
-  const stride = raster.width * 3;
-  for (let y = 0; y < height; y++) {
-    const top = 2 * y * stride;
-    const bottom = Math.min(2 * y + 1, raster.height - 1) * stride;
-    let out = y * width * 3;
-    for (let x = 0; x < width; x++) {
-      const left = 2 * x * 3;
-      const right = Math.min(2 * x + 1, raster.width - 1) * 3;
-      for (let c = 0; c < 3; c++) {
-        data[out++] = (src[top + left + c] + src[top + right + c] + src[bottom + left + c] + src[bottom + right + c] + 2) >> 2;
-      }
-    }
-  }
-  return { width, height, data, scale: raster.scale / 2 };
-}
-
-// Pyramid levels per raster (level 0 is the raster itself), built on demand and dropped with the raster.
-const pyramids = new WeakMap<Uint8Array, Raster[]>();
-
-/** The coarsest pyramid level that still has at least the output's resolution over `rect`, and its factor. */
-function pyramidLevel(raster: Raster, rect: Rect, outWidth: number, outHeight: number): { level: Raster; factor: number } {
-  const shrink = Math.min(rect.width / outWidth, rect.height / outHeight);
-  let levels = pyramids.get(raster.data);
-  if (!levels) {
-    levels = [raster];
-    pyramids.set(raster.data, levels);
-  }
-  let index = 0;
-  // Halving is itself area averaging, so any level that still needs shrinking to the output keeps the result anti-aliased.
-  while (shrink / 2 ** (index + 1) >= 1 && levels[index].width >= 4 && levels[index].height >= 4) {
-    if (!levels[index + 1]) levels[index + 1] = halve(levels[index]);
-    index++;
-  }
-  return { level: levels[index], factor: 2 ** index };
-}
-
 /**
- * Resamples a rectangle of the raster to outWidth x outHeight interleaved RGB floats (0-255): the input of
- * every face model, by separable area averaging. With `fromPyramid`, large shrinks start from a cached
- * half-size pyramid level, so a 2048 px photo costs about what a 512 px one does; the detector uses it, while
- * the landmark, eye, pose and expression crops keep exact sampling (their thresholds were measured with it).
+ * Resamples a rectangle of the raster to outWidth x outHeight interleaved RGB floats (0-255), the input of
+ * every face model, by separable area averaging (linear when enlarging). It runs in WASM, where the kernels
+ * already hold the photo's pixels.
  */
-export function resampleRect(raster: Raster, rect: Rect, outWidth: number, outHeight: number, pad = 127, fromPyramid = false): Float32Array {
-  // The photo itself is resampled in WASM, where the kernels already hold its pixels; small pyramid
-  // levels stay in TypeScript rather than evict the photo from WASM memory.
-  if (!fromPyramid) return resampleLevel(raster, rect, outWidth, outHeight, pad, true);
-  const { level, factor } = pyramidLevel(raster, rect, outWidth, outHeight);
-  const scaled = factor === 1 ? rect : { x: rect.x / factor, y: rect.y / factor, width: rect.width / factor, height: rect.height / factor };
-  return resampleLevel(level, scaled, outWidth, outHeight, pad, factor === 1);
+export function resampleRect(raster: Raster, rect: Rect, outWidth: number, outHeight: number, pad = 127): Float32Array {
+  return resampleLevel(raster, rect, outWidth, outHeight, pad, true);
 }
 
 /** The TypeScript resample, the reference the WASM kernel is tested against. */
 export const resampleRectReference = (raster: Raster, rect: Rect, outWidth: number, outHeight: number, pad = 127): Float32Array =>
   resampleLevel(raster, rect, outWidth, outHeight, pad, false);
 
-/** Separable area-averaging resample of one raster level, in WASM or in TypeScript. */
+/** Separable area-averaging resample, in WASM or in TypeScript. */
 function resampleLevel(raster: Raster, rect: Rect, outWidth: number, outHeight: number, pad: number, inWasm: boolean): Float32Array {
   const xs = axisTaps(rect.x, rect.width, outWidth, raster.width);
   const ys = axisTaps(rect.y, rect.height, outHeight, raster.height);
