@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -7,20 +7,23 @@ import { afterAll, expect, it } from "vitest";
 import { REPO_ROOT } from "./support/cli.js";
 
 let dataDir: string | undefined;
+let child: ChildProcess | undefined;
 afterAll(async () => {
+  if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL"); // a failed assertion must not orphan the server
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
 it("photoaudit serve starts on the given port and data folder, answers /health, and stops cleanly on SIGTERM", async () => {
   dataDir = await mkdtemp(join(tmpdir(), "photoaudit-serve-"));
-  const child = spawn(process.execPath, [resolve(REPO_ROOT, "packages/cli/dist/main.js"), "serve", "--port", "0", "--host", "127.0.0.1", "--data", dataDir], {
+  const server = spawn(process.execPath, [resolve(REPO_ROOT, "packages/cli/dist/main.js"), "serve", "--port", "0", "--host", "127.0.0.1", "--data", dataDir], {
     env: { ...process.env, PHOTOAUDIT_WORKERS: "1" },
     stdio: ["ignore", "ignore", "pipe"],
   });
-  const exited = new Promise<number | null>((done) => child.once("exit", (code) => done(code)));
+  child = server;
+  const exited = new Promise<number | null>((done) => server.once("exit", (code) => done(code)));
   let stderr = "";
   const url = await new Promise<string>((found, fail) => {
-    child.stderr.on("data", (chunk) => {
+    server.stderr!.on("data", (chunk) => {
       stderr += chunk;
       const match = /API on (http:\/\/\S+\/graphql)[^]*\nstore: .*\n/.exec(stderr);
       if (match) found(match[1]);
@@ -32,7 +35,7 @@ it("photoaudit serve starts on the given port and data folder, answers /health, 
   expect(await health.json()).toMatchObject({ status: "ok", store: "pglite", workers: 1 });
   expect(existsSync(join(dataDir, "photoaudit.lock"))).toBe(true);
 
-  child.kill("SIGTERM");
+  server.kill("SIGTERM");
   expect(await exited).toBe(0);
   expect(existsSync(join(dataDir, "photoaudit.lock"))).toBe(false);
 });

@@ -76,10 +76,17 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     await app(req, res);
   });
   server.requestTimeout = 120_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(settings.port, settings.host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(settings.port, settings.host, () => resolve());
+    });
+  } catch (error) {
+    // A port in use must not leave workers and the store lock behind, or the process never exits.
+    if (!givenPool) await pool.close();
+    if (!givenStore) await store.close();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   const host = settings.host && settings.host !== "0.0.0.0" && settings.host !== "::" ? settings.host : "localhost";
   return {
