@@ -25,20 +25,20 @@ const CONFIRM_SCORE = 0.86;
 // anchor (10 px), so overlapping tiles are searched too.
 const TILE_ABOVE_SIDE = 800;
 
-const iou = (a: Rect, b: Rect): number => {
+/** Area shared by two rectangles. */
+const intersection = (a: Rect, b: Rect): number => {
   const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
   const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-  if (w <= 0 || h <= 0) return 0;
-  const inter = w * h;
-  return inter / (a.width * a.height + b.width * b.height - inter);
+  return w > 0 && h > 0 ? w * h : 0;
+};
+
+const iou = (a: Rect, b: Rect): number => {
+  const shared = intersection(a, b);
+  return shared / (a.width * a.height + b.width * b.height - shared);
 };
 
 /** Share of `inner`'s area that lies inside `outer`. */
-const coveredShare = (inner: Rect, outer: Rect): number => {
-  const w = Math.min(inner.x + inner.width, outer.x + outer.width) - Math.max(inner.x, outer.x);
-  const h = Math.min(inner.y + inner.height, outer.y + outer.height) - Math.max(inner.y, outer.y);
-  return w > 0 && h > 0 ? (w * h) / (inner.width * inner.height) : 0;
-};
+const coveredShare = (inner: Rect, outer: Rect): number => intersection(inner, outer) / (inner.width * inner.height);
 
 /**
  * Score-sorted greedy non-maximum suppression; also drops a box lying mostly inside a larger kept face
