@@ -1,7 +1,6 @@
 // Pixel kernels for photoaudit: flat functions over linear memory, no policy.
 // The loader (packages/core/src/wasm.ts) owns the memory layout; see scratchBase().
 export { scratchBase } from "./memory";
-export { lumaHistogram } from "./histogram";
 export { lumaPlane, lumaPlaneScalar, boxDownsample } from "./planes";
 export { growBackground, backgroundStats } from "./background";
 export { colourStats, colourScratchBytes } from "./colour";

@@ -18,7 +18,6 @@ export { PluginError, type PluginErrorCode } from "./plugins/pluginError.js";
 export { PLUGINS_ENV, createPluginRegistry, loadPluginModule, pluginPathsFromEnv, pluginShapeProblems } from "./plugins/loadPlugins.js";
 export { ModelError, modelManifest, modelsDirectory, resolveModelFile, type ModelEntry } from "./models/modelFiles.js";
 export { WasmKernels, wasmKernels } from "./wasm.js";
-export { lumaHistogramReference } from "./kernels/lumaHistogram.js";
 export { detectFaces, suppressOverlaps, type DetectedFace } from "./faces/detectFaces.js";
 export { resampleRect, type Rect } from "./faces/resample.js";
 export { detectLandmarks, EYE_POINTS, eyeAspectRatio, type FaceLandmarks68, type Point } from "./faces/landmarks.js";

@@ -10,7 +10,6 @@ import { COLOUR_BINS, COLOUR_VALUES_PER_BIN } from "./kernels/types.js";
 interface KernelExports {
   memory: WebAssembly.Memory;
   scratchBase(): number;
-  lumaHistogram(src: number, count: number, channels: number, out: number): void;
   lumaPlane(src: number, count: number, dst: number): void;
   lumaPlaneScalar(src: number, count: number, dst: number): void;
   boxDownsample(src: number, width: number, height: number, factor: number, dst: number): void;
@@ -89,9 +88,6 @@ export class WasmKernels implements PixelKernels {
   readonly kind = "wasm" as const;
   private readonly exports: KernelExports;
   private readonly base: number;
-  private pixelBytes = 0;
-  private channels = 3;
-  private scratchStart = 0;
   private raster: Raster | undefined;
   private layout: Layout | undefined;
   private reducedWidth = 0;
@@ -107,30 +103,6 @@ export class WasmKernels implements PixelKernels {
   private reserve(end: number): void {
     const memory = this.exports.memory;
     if (end > memory.buffer.byteLength) memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE));
-  }
-
-  /** Copies an interleaved 8-bit image into the module; later lumaHistogram calls read it. */
-  loadPixels(pixels: Uint8Array, channels = 3): void {
-    this.raster = undefined;
-    this.layout = undefined;
-    this.pixelBytes = pixels.length;
-    this.channels = channels;
-    this.scratchStart = align(this.base + pixels.length);
-    this.reserve(this.scratchStart);
-    new Uint8Array(this.exports.memory.buffer, this.base, pixels.length).set(pixels);
-  }
-
-  /** Scratch region after the pixels, aligned to 16 bytes. */
-  private scratch(bytes: number): number {
-    this.reserve(this.scratchStart + bytes);
-    return this.scratchStart;
-  }
-
-  /** Rec. 601 luma histogram of the pixels given to loadPixels (256 bins). */
-  lumaHistogram(): Uint32Array {
-    const out = this.scratch(256 * 4);
-    this.exports.lumaHistogram(this.base, this.pixelBytes / this.channels, this.channels, out);
-    return new Uint32Array(this.exports.memory.buffer, out, 256).slice();
   }
 
   load(raster: Raster): void {
@@ -155,9 +127,6 @@ export class WasmKernels implements PixelKernels {
     new Uint8Array(this.exports.memory.buffer, mask, n).fill(0);
     this.layout = layout;
     this.raster = raster;
-    this.pixelBytes = n * 3;
-    this.channels = 3;
-    this.scratchStart = layout.out;
     this.reducedWidth = this.reducedHeight = 0;
   }
 
